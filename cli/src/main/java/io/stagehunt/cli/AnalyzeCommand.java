@@ -1,0 +1,84 @@
+package io.stagehunt.cli;
+
+import io.stagehunt.analysis.Analysis;
+import io.stagehunt.analysis.AnalysisRequest;
+import io.stagehunt.analysis.AnalysisResult;
+import io.stagehunt.engine.Pipeline;
+import io.stagehunt.ingest.FileAccount;
+import io.stagehunt.ingest.StandardFormats;
+import io.stagehunt.net.NetworkScope;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code stagehunt analyze PATH... [--internal CIDR...] [--out DIR]}. */
+@Command(name = "analyze", mixinStandardHelpOptions = true,
+        description = "Reads logs (files and folders, through .gz and .zip), detects multi-stage C2, and writes "
+                + "ingest.json, findings.jsonl and cases.json.")
+final class AnalyzeCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Log files or folders.")
+    private List<Path> paths = new ArrayList<>();
+
+    @Option(names = "--internal", paramLabel = "CIDR",
+            description = "Networks of the defended hosts (repeatable, comma lists allowed). Default: RFC 1918, "
+                    + "RFC 6598, loopback, link-local and IPv6 ULA.")
+    private List<String> internal = new ArrayList<>();
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: ${DEFAULT-VALUE}).")
+    private Path out = Path.of("stagehunt-out");
+
+    @Option(names = "--debug", description = "Print stack traces of errors.")
+    private boolean debug;
+
+    @Override
+    public Integer call() throws Exception {
+        NetworkScope scope;
+        try {
+            scope = internal.isEmpty() ? NetworkScope.defaults() : NetworkScope.of(internal);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--internal: " + e.getMessage());
+        }
+        AnalysisRequest request = new AnalysisRequest(paths, scope, !internal.isEmpty(), out, List.of(),
+                Pipeline.Settings.DEFAULT);
+        ProgressBar progress = ProgressBar.forTerminal();
+        AnalysisResult result = new Analysis(StandardFormats.registry()).run(request, progress);
+        if (progress != null) {
+            progress.finish();
+        }
+        summarize(result);
+        if (result.nothingRead()) {
+            spec.commandLine().getErr().println("stagehunt: no input could be read (see " + out.resolve("ingest.json")
+                    + ")");
+            return Main.EXIT_NO_INPUT;
+        }
+        return Main.EXIT_OK;
+    }
+
+    private void summarize(AnalysisResult result) {
+        long read = 0;
+        long quarantined = 0;
+        int files = 0;
+        int unknown = 0;
+        for (FileAccount account : result.summary().accounts()) {
+            files++;
+            read += account.read();
+            quarantined += account.quarantined();
+            if (account.format() == null) {
+                unknown++;
+            }
+        }
+        spec.commandLine().getOut().printf("%d inputs (%d not read), %,d records, %,d events, %,d quarantined; "
+                        + "%d findings -> %s%n", files, unknown, read, result.summary().events(), quarantined,
+                result.findings().size(), out);
+    }
+}

@@ -1,0 +1,198 @@
+package io.stagehunt.engine;
+
+import io.stagehunt.detect.Detector;
+import io.stagehunt.detect.DetectorContext;
+import io.stagehunt.detect.Finding;
+import io.stagehunt.event.Event;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.function.Consumer;
+
+/**
+ * Hosts one detector in process: its keyed state, one timer per key, and the check that every key holding
+ * state has a timer (so all state expires). Not thread-safe; one runner per detector per pipeline.
+ *
+ * @param <K> the detector's key type
+ * @param <S> the detector's state type
+ */
+final class DetectorRunner<K, S> {
+
+    /** Timers one key may fire at the end of input before the detector is deemed to never let go. */
+    private static final int MAX_FINAL_FIRINGS = 10_000;
+
+    private final Detector<K, S> detector;
+    private final Consumer<Finding> findings;
+    private final Map<K, Slot<S>> slots = new HashMap<>();
+    private final PriorityQueue<PendingTimer<K>> timers = new PriorityQueue<>();
+    private final Map<Class<?>, Boolean> accepted = new IdentityHashMap<>();
+    private final Context context = new Context();
+    private final Consumer<K> dispatch = this::dispatch;
+    private Event current;
+    private long watermark = Long.MIN_VALUE;
+    private long sequence;
+    private long eventsSeen;
+    private long peakKeys;
+
+    DetectorRunner(Detector<K, S> detector, Consumer<Finding> findings) {
+        this.detector = detector;
+        this.findings = findings;
+    }
+
+    Detector<K, S> detector() {
+        return detector;
+    }
+
+    void onEvent(Event event) {
+        Boolean wanted = accepted.get(event.getClass());
+        if (wanted == null) {
+            wanted = detector.accepts(event.getClass());
+            accepted.put(event.getClass(), wanted);
+        }
+        if (!wanted) {
+            return;
+        }
+        eventsSeen++;
+        current = event;
+        detector.keysOf(event, dispatch);
+        current = null;
+    }
+
+    private void dispatch(K key) {
+        Slot<S> slot = slots.get(key);
+        S before = slot == null ? null : slot.state;
+        if (slot == null) {
+            slot = new Slot<>();
+        }
+        context.bind(slot);
+        S after = detector.onEvent(key, before, current, context);
+        store(key, slot, after);
+    }
+
+    /** Fires every timer at or before {@code time}, in time order. */
+    void advanceTo(long time) {
+        watermark = Math.max(watermark, time);
+        fireDue(time, Integer.MAX_VALUE);
+    }
+
+    /** End of input: fires timers until no key holds state. */
+    void finish() {
+        watermark = Long.MAX_VALUE;
+        long firings = fireDue(Long.MAX_VALUE, MAX_FINAL_FIRINGS * Math.max(1, slots.size()));
+        if (!slots.isEmpty()) {
+            throw new IllegalStateException("detector '" + detector.id() + "' still holds " + slots.size()
+                    + " keys after " + firings + " final timer firings: its state never expires");
+        }
+    }
+
+    private long fireDue(long time, long maxFirings) {
+        long firings = 0;
+        while (!timers.isEmpty() && timers.peek().time <= time && firings < maxFirings) {
+            PendingTimer<K> due = timers.poll();
+            Slot<S> slot = slots.get(due.key);
+            if (slot == null || slot.queuedSequence != due.sequence) {
+                continue;
+            }
+            if (slot.timer > due.time) {
+                queue(due.key, slot);
+                continue;
+            }
+            firings++;
+            slot.timer = Long.MIN_VALUE;
+            context.bind(slot);
+            S after = detector.onTimer(due.key, slot.state, due.time, context);
+            slot.queuedSequence = 0;
+            store(due.key, slot, after);
+        }
+        return firings;
+    }
+
+    private void store(K key, Slot<S> slot, S state) {
+        if (state == null) {
+            slots.remove(key);
+            return;
+        }
+        if (slot.timer == Long.MIN_VALUE) {
+            throw new IllegalStateException("detector '" + detector.id() + "' keeps state for " + key
+                    + " without a timer: every key holding state must have one, or its state never expires");
+        }
+        slot.state = state;
+        if (slots.putIfAbsent(key, slot) == null) {
+            peakKeys = Math.max(peakKeys, slots.size());
+        }
+        if (slot.queuedSequence == 0 || slot.timer < slot.queuedTime) {
+            queue(key, slot);
+        }
+    }
+
+    /**
+     * Queues the slot's timer. A later timer replaces an earlier one lazily, when the queued entry comes due,
+     * so that detectors may push their timer forward on every event without growing the queue.
+     */
+    private void queue(K key, Slot<S> slot) {
+        slot.queuedSequence = ++sequence;
+        slot.queuedTime = slot.timer;
+        timers.add(new PendingTimer<>(slot.timer, slot.queuedSequence, key));
+    }
+
+    int liveKeys() {
+        return slots.size();
+    }
+
+    /** Timer queue entries, stale ones included: bounded by keys plus timers moved earlier. */
+    int queuedTimers() {
+        return timers.size();
+    }
+
+    long eventsSeen() {
+        return eventsSeen;
+    }
+
+    long peakKeys() {
+        return peakKeys;
+    }
+
+    private static final class Slot<S> {
+        S state;
+        long timer = Long.MIN_VALUE;
+        long queuedTime;
+        long queuedSequence;
+    }
+
+    private record PendingTimer<K>(long time, long sequence, K key) implements Comparable<PendingTimer<K>> {
+        @Override
+        public int compareTo(PendingTimer<K> other) {
+            int byTime = Long.compare(time, other.time);
+            return byTime != 0 ? byTime : Long.compare(sequence, other.sequence);
+        }
+    }
+
+    private final class Context implements DetectorContext {
+        private Slot<S> slot;
+
+        void bind(Slot<S> target) {
+            this.slot = target;
+        }
+
+        @Override
+        public void emit(Finding finding) {
+            findings.accept(finding);
+        }
+
+        @Override
+        public void setTimer(long timeMicros) {
+            slot.timer = timeMicros;
+        }
+
+        @Override
+        public long timer() {
+            return slot.timer;
+        }
+
+        @Override
+        public long watermarkMicros() {
+            return watermark;
+        }
+    }
+}

@@ -1,0 +1,150 @@
+package io.stagehunt.engine;
+
+import io.stagehunt.event.Event;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.PriorityQueue;
+
+/**
+ * Merges event sources into one stream in event-time order. Sources are opened when event time reaches their
+ * first event. A bounded reorder buffer (by time span and by count) absorbs disorder within a source, such as
+ * Zeek writing a connection when it ends but stamping it with its start; an event older than what was already
+ * emitted is still delivered at once and counted as late, never dropped. Not thread-safe.
+ */
+public final class TimeOrderedMerge {
+
+    private final PriorityQueue<EventSource> pending =
+            new PriorityQueue<>(Comparator.comparingLong(EventSource::firstTimeMicros));
+    private final PriorityQueue<Head> active = new PriorityQueue<>();
+    private final PriorityQueue<Buffered> buffer = new PriorityQueue<>();
+    private final long windowMicros;
+    private final int maxBuffered;
+    private long sequence;
+    private long newestSeen = Long.MIN_VALUE;
+    private long watermark = Long.MIN_VALUE;
+    private long late;
+    private int peakBuffered;
+
+    /**
+     * @param windowMicros how far behind the newest event an event may arrive and still be put in order
+     * @param maxBuffered the most events held for reordering; beyond it the oldest is released early
+     */
+    public TimeOrderedMerge(List<? extends EventSource> sources, long windowMicros, int maxBuffered) {
+        if (windowMicros < 0 || maxBuffered < 1) {
+            throw new IllegalArgumentException("window must be >= 0 and buffer >= 1");
+        }
+        this.windowMicros = windowMicros;
+        this.maxBuffered = maxBuffered;
+        pending.addAll(sources);
+    }
+
+    /** The next event in time order, or null when every source is done. */
+    public Event next() {
+        while (true) {
+            if (!buffer.isEmpty()) {
+                Buffered oldest = buffer.peek();
+                boolean settled = oldest.event.timeMicros() <= saturatedMinus(newestSeen, windowMicros);
+                if (settled || buffer.size() >= maxBuffered || exhausted()) {
+                    buffer.poll();
+                    watermark = Math.max(watermark, oldest.event.timeMicros());
+                    return oldest.event;
+                }
+            } else if (exhausted()) {
+                return null;
+            }
+            pull();
+        }
+    }
+
+    /** Event time up to which the stream is complete, apart from late events. */
+    public long watermarkMicros() {
+        return watermark;
+    }
+
+    public long lateEvents() {
+        return late;
+    }
+
+    public int peakBuffered() {
+        return peakBuffered;
+    }
+
+    private boolean exhausted() {
+        return active.isEmpty() && pending.isEmpty();
+    }
+
+    /** Moves one event from the earliest source into the reorder buffer. */
+    private void pull() {
+        long nextActive = active.isEmpty() ? Long.MAX_VALUE : active.peek().event.timeMicros();
+        while (!pending.isEmpty() && (pending.peek().firstTimeMicros() <= nextActive || active.isEmpty())) {
+            activate(pending.poll());
+            nextActive = active.isEmpty() ? Long.MAX_VALUE : active.peek().event.timeMicros();
+        }
+        Head head = active.poll();
+        if (head == null) {
+            return;
+        }
+        Event event = head.event;
+        if (event.timeMicros() < watermark) {
+            late++;
+        }
+        newestSeen = Math.max(newestSeen, event.timeMicros());
+        buffer.add(new Buffered(event, sequence++));
+        peakBuffered = Math.max(peakBuffered, buffer.size());
+        advance(head.source);
+    }
+
+    private void activate(EventSource source) {
+        try {
+            source.open();
+        } catch (IOException e) {
+            source.failed(e);
+            return;
+        }
+        advance(source);
+    }
+
+    private void advance(EventSource source) {
+        try {
+            Event event = source.next();
+            if (event != null) {
+                active.add(new Head(event, sequence++, source));
+            }
+        } catch (IOException e) {
+            source.failed(e);
+            source.close();
+        }
+    }
+
+    /** Closes every source still open, for runs that stop early. */
+    public void close() {
+        List<Head> open = new ArrayList<>(active);
+        active.clear();
+        for (Head head : open) {
+            head.source.close();
+        }
+        pending.clear();
+    }
+
+    private static long saturatedMinus(long value, long amount) {
+        return value == Long.MIN_VALUE ? Long.MIN_VALUE : value - amount;
+    }
+
+    private record Head(Event event, long sequence, EventSource source) implements Comparable<Head> {
+        @Override
+        public int compareTo(Head other) {
+            int byTime = Long.compare(event.timeMicros(), other.event.timeMicros());
+            return byTime != 0 ? byTime : Long.compare(sequence, other.sequence);
+        }
+    }
+
+    private record Buffered(Event event, long sequence) implements Comparable<Buffered> {
+        @Override
+        public int compareTo(Buffered other) {
+            int byTime = Long.compare(event.timeMicros(), other.event.timeMicros());
+            return byTime != 0 ? byTime : Long.compare(sequence, other.sequence);
+        }
+    }
+}

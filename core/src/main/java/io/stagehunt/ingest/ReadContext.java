@@ -1,0 +1,59 @@
+package io.stagehunt.ingest;
+
+import io.stagehunt.event.Direction;
+import io.stagehunt.event.Host;
+import io.stagehunt.event.Provenance;
+import io.stagehunt.event.SourceFile;
+import io.stagehunt.net.IpAddress;
+import io.stagehunt.net.NetworkScope;
+
+/**
+ * What a reader needs besides its bytes: the input's identity for provenance, the ledger it reports each
+ * record's outcome to, and the network scope that decides which side of a flow is the internal host.
+ */
+public final class ReadContext {
+
+    private final SourceFile source;
+    private final FileAccount account;
+    private final NetworkScope scope;
+
+    public ReadContext(SourceFile source, FileAccount account, NetworkScope scope) {
+        this.source = source;
+        this.account = account;
+        this.scope = scope;
+    }
+
+    public SourceFile source() {
+        return source;
+    }
+
+    public FileAccount account() {
+        return account;
+    }
+
+    public NetworkScope scope() {
+        return scope;
+    }
+
+    public Provenance provenance(long record) {
+        return new Provenance(source, record);
+    }
+
+    public Direction direction(IpAddress originator, IpAddress responder) {
+        return Direction.of(originator, responder, scope);
+    }
+
+    /** The internal host of a flow: the originator unless only the responder is internal. */
+    public Host host(Direction direction, IpAddress originator, IpAddress responder) {
+        IpAddress internal = direction.internalSide(originator, responder);
+        return internal == null ? null : Host.of(internal);
+    }
+
+    public void quarantine(long line, String reason, String excerpt) {
+        account.recordQuarantined(line, reason, excerpt);
+    }
+
+    public void skip(String reason) {
+        account.recordSkipped(reason);
+    }
+}

@@ -1,0 +1,55 @@
+package io.stagehunt.net;
+
+import java.util.Locale;
+
+/**
+ * Normalization of domain names as they appear in logs, so that every stage compares the same spelling:
+ * lower case, no trailing dot, no surrounding whitespace.
+ */
+public final class DomainName {
+
+    private static final int MAX_NAME_LENGTH = 253;
+
+    private DomainName() {
+    }
+
+    /**
+     * The normalized name, or null when the text cannot be a DNS name we can reason about (empty, too long,
+     * holds whitespace or control characters, or is an IP address literal).
+     */
+    public static String normalize(String text) {
+        if (text == null) {
+            return null;
+        }
+        String name = text.strip();
+        if (name.endsWith(".")) {
+            name = name.substring(0, name.length() - 1);
+        }
+        if (name.isEmpty() || name.length() > MAX_NAME_LENGTH) {
+            return null;
+        }
+        boolean upper = false;
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c <= ' ' || c == 0x7F) {
+                return null;
+            }
+            upper |= c >= 'A' && c <= 'Z';
+        }
+        if (IpAddress.tryParse(name) != null) {
+            return null;
+        }
+        return upper ? name.toLowerCase(Locale.ROOT) : name;
+    }
+
+    /** The number of labels in a normalized name. */
+    public static int labelCount(String name) {
+        int count = 1;
+        for (int i = 0; i < name.length(); i++) {
+            if (name.charAt(i) == '.') {
+                count++;
+            }
+        }
+        return count;
+    }
+}

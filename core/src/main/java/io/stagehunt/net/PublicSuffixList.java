@@ -1,0 +1,134 @@
+package io.stagehunt.net;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.IDN;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The Public Suffix List (publicsuffix.org), ICANN and private sections, used to find the registered domain of
+ * a name: {@code a.b.example.co.uk} → {@code example.co.uk}. Private suffixes count, so each customer of a
+ * dynamic-DNS or hosting suffix ({@code evil.duckdns.org}) is its own registered domain.
+ *
+ * <p>Immutable and thread-safe. The bundled list is a snapshot; see {@code NOTICE} for its source and licence.
+ */
+public final class PublicSuffixList {
+
+    private static final String RESOURCE = "public_suffix_list.dat";
+    private static final PublicSuffixList BUNDLED = loadBundled();
+
+    private final Set<String> rules;
+    private final Set<String> wildcardParents;
+    private final Set<String> exceptions;
+
+    private PublicSuffixList(Set<String> rules, Set<String> wildcardParents, Set<String> exceptions) {
+        this.rules = rules;
+        this.wildcardParents = wildcardParents;
+        this.exceptions = exceptions;
+    }
+
+    /** The list shipped with stagehunt. */
+    public static PublicSuffixList bundled() {
+        return BUNDLED;
+    }
+
+    /** Parses a list in the publicsuffix.org file format. */
+    public static PublicSuffixList parse(InputStream in) throws IOException {
+        Set<String> rules = new HashSet<>();
+        Set<String> wildcardParents = new HashSet<>();
+        Set<String> exceptions = new HashSet<>();
+        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+            String rule = line.strip();
+            int space = rule.indexOf(' ');
+            if (space >= 0) {
+                rule = rule.substring(0, space);
+            }
+            if (rule.isEmpty() || rule.startsWith("//")) {
+                continue;
+            }
+            if (rule.startsWith("!")) {
+                exceptions.add(toAscii(rule.substring(1)));
+            } else if (rule.startsWith("*.")) {
+                wildcardParents.add(toAscii(rule.substring(2)));
+            } else {
+                rules.add(toAscii(rule));
+            }
+        }
+        return new PublicSuffixList(Set.copyOf(rules), Set.copyOf(wildcardParents), Set.copyOf(exceptions));
+    }
+
+    /**
+     * The public suffix of a normalized name (lower case, no trailing dot). A name under no listed suffix has
+     * its last label as suffix (the list's default rule {@code *}).
+     */
+    public String publicSuffix(String name) {
+        int start = 0;
+        while (true) {
+            String candidate = name.substring(start);
+            if (exceptions.contains(candidate)) {
+                int dot = candidate.indexOf('.');
+                return dot < 0 ? candidate : candidate.substring(dot + 1);
+            }
+            if (rules.contains(candidate)) {
+                return candidate;
+            }
+            int dot = name.indexOf('.', start);
+            if (dot < 0) {
+                return candidate;
+            }
+            if (wildcardParents.contains(name.substring(dot + 1))) {
+                return candidate;
+            }
+            start = dot + 1;
+        }
+    }
+
+    /**
+     * The registered domain (public suffix plus one label) of a normalized name, or null when the name is
+     * itself a public suffix.
+     */
+    public String registeredDomain(String name) {
+        if (name.isEmpty()) {
+            return null;
+        }
+        String suffix = publicSuffix(name);
+        if (suffix.length() >= name.length()) {
+            return null;
+        }
+        int end = name.length() - suffix.length() - 1;
+        int dot = name.lastIndexOf('.', end - 1);
+        return name.substring(dot + 1);
+    }
+
+    private static String toAscii(String rule) {
+        String lower = rule.toLowerCase(Locale.ROOT);
+        for (int i = 0; i < lower.length(); i++) {
+            if (lower.charAt(i) > 0x7F) {
+                try {
+                    return IDN.toASCII(lower, IDN.ALLOW_UNASSIGNED);
+                } catch (IllegalArgumentException e) {
+                    return lower;
+                }
+            }
+        }
+        return lower;
+    }
+
+    private static PublicSuffixList loadBundled() {
+        try (InputStream in = PublicSuffixList.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("resource missing: " + RESOURCE);
+            }
+            return parse(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
