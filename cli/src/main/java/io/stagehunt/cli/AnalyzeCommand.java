@@ -3,6 +3,7 @@ package io.stagehunt.cli;
 import io.stagehunt.analysis.Analysis;
 import io.stagehunt.analysis.AnalysisRequest;
 import io.stagehunt.analysis.AnalysisResult;
+import io.stagehunt.detect.StandardDetectors;
 import io.stagehunt.engine.Pipeline;
 import io.stagehunt.ingest.FileAccount;
 import io.stagehunt.ingest.StandardFormats;
@@ -48,7 +49,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UsageException("--internal: " + e.getMessage());
         }
-        AnalysisRequest request = new AnalysisRequest(paths, scope, !internal.isEmpty(), out, List.of(),
+        AnalysisRequest request = new AnalysisRequest(paths, scope, !internal.isEmpty(), out, StandardDetectors.all(),
                 Pipeline.Settings.DEFAULT);
         ProgressBar progress = ProgressBar.forTerminal();
         AnalysisResult result = new Analysis(StandardFormats.registry()).run(request, progress);
