@@ -1,5 +1,7 @@
 package io.stagehunt.ingest;
 
+import io.stagehunt.ingest.suricata.SuricataEveFormat;
+import io.stagehunt.ingest.zeek.ZeekJsonFormat;
 import io.stagehunt.ingest.zeek.ZeekTsvFormat;
 import java.util.List;
 
@@ -11,6 +13,8 @@ public final class StandardFormats {
 
     public static FormatRegistry registry() {
         return new FormatRegistry(List.of(
-                new ZeekTsvFormat()));
+                new ZeekTsvFormat(),
+                new ZeekJsonFormat(),
+                new SuricataEveFormat()));
     }
 }

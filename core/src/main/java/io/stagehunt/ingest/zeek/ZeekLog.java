@@ -2,6 +2,7 @@ package io.stagehunt.ingest.zeek;
 
 import io.stagehunt.event.Event;
 import io.stagehunt.ingest.ReadContext;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -34,6 +35,13 @@ abstract class ZeekLog {
         this.path = path;
         this.fields = List.copyOf(fields);
         this.required = List.copyOf(required);
+    }
+
+    /** Every mapping, each once: the union of their fields is what a JSON reader must look for. */
+    static List<ZeekLog> all() {
+        List<ZeekLog> all = new ArrayList<>(BY_PATH.values());
+        all.add(NOTICE);
+        return all;
     }
 
     /** The mapping for a log path, or null when stagehunt does not model that log. */

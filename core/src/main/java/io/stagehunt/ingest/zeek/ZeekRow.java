@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * Typed access to one Zeek record through the field slots of a {@link ZeekLog} (slot = index in its field
  * list). Unset ({@code -}), empty and missing fields read as the "unknown" value of each accessor; values
- * that are present but malformed throw. Implemented once per Zeek writer.
+ * that are present but malformed (or, in JSON, of the wrong type) throw. Implemented once per Zeek writer.
  */
 interface ZeekRow {
 
@@ -14,7 +14,7 @@ interface ZeekRow {
     boolean present(int slot);
 
     /** The unescaped text, or null when unset. */
-    String text(int slot);
+    String text(int slot) throws MalformedFieldException;
 
     /** A {@code time} as epoch microseconds; {@link Long#MIN_VALUE} when unset. */
     long time(int slot) throws MalformedFieldException;
@@ -35,7 +35,7 @@ interface ZeekRow {
     boolean bool(int slot, boolean fallback) throws MalformedFieldException;
 
     /** A {@code set} or {@code vector} of text; empty when unset or empty. */
-    List<String> list(int slot);
+    List<String> list(int slot) throws MalformedFieldException;
 
     /** A {@code vector[interval]} in seconds; empty when unset or empty. */
     List<Double> seconds(int slot) throws MalformedFieldException;
