@@ -44,7 +44,8 @@ final class EveMappings {
 
     /**
      * A {@code tls} record. EVE has no cipher and no validation status; the handshake counts as established
-     * when the server's side of it was seen (a certificate, a JA3S, or a resumed session). The certificate
+     * when the server's side of it was seen: a protocol version (Suricata takes it from the server hello and
+     * writes {@code UNDETERMINED} without one), a certificate, a JA3S or a resumed session. The certificate
      * fingerprint is Suricata's SHA-1, written here without colons, in lower case.
      */
     static TlsSession tls(EveRecord eve, ReadContext context, long line, long time) throws MalformedEveException {
@@ -55,12 +56,14 @@ final class EveMappings {
         String fingerprint = hex(eve.text(EveFields.TLS_FINGERPRINT));
         String subject = eve.text(EveFields.TLS_SUBJECT);
         String ja3s = lower(eve.text(EveFields.TLS_JA3S));
-        boolean established = fingerprint != null || subject != null || ja3s != null
+        String version = eve.text(EveFields.TLS_VERSION);
+        boolean serverHello = version != null && !version.isEmpty() && !version.equals("UNDETERMINED");
+        boolean established = serverHello || fingerprint != null || subject != null || ja3s != null
                 || eve.bool(EveFields.TLS_RESUMED, false);
         Direction direction = context.direction(client, server);
         return new TlsSession(time, context.host(direction, client, server), context.provenance(line), flowId(eve),
                 client, eve.port(EveFields.SRC_PORT), server, eve.port(EveFields.DEST_PORT),
-                eve.text(EveFields.TLS_VERSION), null, normalizedSni != null ? normalizedSni : sni, established,
+                version, null, normalizedSni != null ? normalizedSni : sni, established,
                 lower(eve.text(EveFields.TLS_JA3)), ja3s, eve.text(EveFields.TLS_JA4), subject,
                 eve.text(EveFields.TLS_ISSUER), fingerprint == null ? List.of() : List.of(fingerprint), List.of(),
                 null);
