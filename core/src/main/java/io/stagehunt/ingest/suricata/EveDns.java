@@ -156,7 +156,8 @@ final class EveDns {
                 context.provenance(first.line), first.flowId < 0 ? null : Long.toString(first.flowId), client, server,
                 first.serverPort, first.transport, normalized != null ? normalized : name, DnsCodes.type(type),
                 type, answer == null ? -1 : DnsCodes.rcode(answer.rcode), answer == null ? null : answer.rcode,
-                transaction.answers, transaction.ttlsAligned ? transaction.ttls : List.of(), answer != null && !transaction.anyRecord);
+                transaction.answers, transaction.ttlsAligned ? transaction.ttls : List.of(),
+                answer != null && !transaction.anyRecord);
         sink.emit(event, transaction.records - 1, JOINED);
     }
 

@@ -65,7 +65,8 @@ final class JoinBuffer<E extends JoinBuffer.Pending> {
         Iterator<Map.Entry<String, E>> iterator = entries.entrySet().iterator();
         while (iterator.hasNext()) {
             E entry = iterator.next().getValue();
-            boolean old = newestMicros - entry.firstMicros() > windowMicros && record - entry.firstRecord() > minRecords;
+            boolean old = newestMicros - entry.firstMicros() > windowMicros
+                    && record - entry.firstRecord() > minRecords;
             if (!old) {
                 return;
             }

@@ -36,11 +36,6 @@ final class JsonZeekRow implements ZeekRow {
         this.names = fieldNames;
     }
 
-    /** True when the field has a value other than {@code null}; required fields need this much. */
-    boolean given(int slot) {
-        return record.has(slots[slot]);
-    }
-
     @Override
     public boolean present(int slot) {
         int at = slots[slot];

@@ -22,6 +22,7 @@ final class ZeekJsonFields {
     private final int stream;
     private final Map<String, Integer> slotByName = new HashMap<>();
     private final Map<ZeekLog, int[]> slotsByLog = new IdentityHashMap<>();
+    private final Map<ZeekLog, int[]> requiredByLog = new IdentityHashMap<>();
 
     private ZeekJsonFields() {
         JsonSchema.Builder builder = JsonSchema.builder();
@@ -34,6 +35,7 @@ final class ZeekJsonFields {
                 slots[i] = slotByName.computeIfAbsent(fields.get(i), name -> register(builder, name));
             }
             slotsByLog.put(log, slots);
+            requiredByLog.put(log, log.required().stream().mapToInt(slotByName::get).toArray());
         }
         schema = builder.build();
     }
@@ -62,6 +64,11 @@ final class ZeekJsonFields {
     /** The record slots of a log's fields, by the log's own field slot. */
     int[] slots(ZeekLog log) {
         return slotsByLog.get(log);
+    }
+
+    /** The record slots of a log's required fields, in the order of {@link ZeekLog#required()}. */
+    int[] requiredSlots(ZeekLog log) {
+        return requiredByLog.get(log);
     }
 
     /** The record slot of a canonical field name, or -1 when no modeled log reads it. */

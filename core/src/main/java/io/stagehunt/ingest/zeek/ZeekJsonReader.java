@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.AbstractSet;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -92,17 +91,16 @@ final class ZeekJsonReader implements RecordReader {
                     : "zeek log '" + shown(path) + "' not modeled");
             return null;
         }
-        row.bind(FIELDS.slots(log), log.fields());
-        List<String> fields = log.fields();
-        for (String required : log.required()) {
-            if (!row.given(fields.indexOf(required))) {
-                context.quarantine(line, "zeek log '" + log.path() + "' lacks required field '" + required + "'",
-                        lines.text());
+        int[] required = FIELDS.requiredSlots(log);
+        for (int i = 0; i < required.length; i++) {
+            if (!record.has(required[i])) {
+                context.quarantine(line, "zeek log '" + log.path() + "' lacks required field '"
+                        + log.required().get(i) + "'", lines.text());
                 return null;
             }
         }
-        Event event = log.map(row, context, line);
-        return event;
+        row.bind(FIELDS.slots(log), log.fields());
+        return log.map(row, context, line);
     }
 
     /** The log path the record names itself, by Zeek's {@code _path} or the {@code @stream} of OTRF exports. */
