@@ -1,5 +1,6 @@
 /**
- * JMH benchmarks of stagehunt's readers, each next to a baseline measured in the same run over the same bytes,
- * so that results are quoted as ratios on this machine rather than as absolute numbers from elsewhere.
+ * JMH benchmarks. Each measures stagehunt beside a baseline doing the least possible work on the same bytes
+ * in the same run, so that ratios, not absolute numbers from a shared machine, carry the result. Run with
+ * {@code java -jar bench/target/benchmarks.jar}.
  */
 package io.stagehunt.bench;
