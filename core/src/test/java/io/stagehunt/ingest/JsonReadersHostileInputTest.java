@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.stagehunt.event.DnsQuery;
 import io.stagehunt.event.Event;
 import io.stagehunt.event.HttpRequest;
-import io.stagehunt.ingest.FormatHarness.Result;
 import io.stagehunt.ingest.suricata.SuricataEveFormat;
 import io.stagehunt.ingest.zeek.ZeekJsonFormat;
 import java.io.ByteArrayOutputStream;
@@ -33,7 +32,7 @@ class JsonReadersHostileInputTest {
 
     /** What is hostile to one reader: its format, a good record, and its fields of a fixed type. */
     record Dialect(String name, LogFormat format, String good, String wrongType, String hugeNumber,
-            String hostile, Function<Result, List<String>> hostileValues) {
+            String hostile, Function<ReaderFixture, List<String>> hostileValues) {
         @Override
         public String toString() {
             return name;
@@ -69,11 +68,11 @@ class JsonReadersHostileInputTest {
                 + "\",\"http_user_agent\":\"" + HOSTILE + "\",\"http_method\":\"GET\",\"status\":200,\"length\":1}}";
         return Stream.of(
                 new Dialect("zeek-json", new ZeekJsonFormat(), zeekConn, "\"orig_bytes\":\"lots\"",
-                        "\"orig_bytes\":1e999", zeekHttp, result -> hostileOf(result.only(HttpRequest.class))),
+                        "\"orig_bytes\":1e999", zeekHttp, result -> hostileOf(result.of(HttpRequest.class))),
                 new Dialect("suricata-eve", new SuricataEveFormat(), eveFlow, "\"src_port\":\"http\"",
                         "\"bytes_toserver\":1e999", eveHttp + "\n" + eveDns, result -> {
-                            List<String> values = new ArrayList<>(hostileOf(result.only(HttpRequest.class)));
-                            result.only(DnsQuery.class).forEach(query -> values.add(query.query()));
+                            List<String> values = new ArrayList<>(hostileOf(result.of(HttpRequest.class)));
+                            result.of(DnsQuery.class).forEach(query -> values.add(query.query()));
                             return values;
                         }));
     }
@@ -122,7 +121,7 @@ class JsonReadersHostileInputTest {
         }
         input.writeBytes(utf8("\n" + dialect.hostile() + "\n"));
 
-        Result result = FormatHarness.read(dialect.format(), input.toByteArray());
+        ReaderFixture result = ReaderFixture.read(dialect.format(), input.toByteArray());
 
         assertThat(result.account().balanced()).isTrue();
         assertThat(result.account().quarantined()).isEqualTo(bad.size());
@@ -156,7 +155,7 @@ class JsonReadersHostileInputTest {
             input.write('\n');
         }
 
-        Result result = FormatHarness.read(dialect.format(), input.toByteArray());
+        ReaderFixture result = ReaderFixture.read(dialect.format(), input.toByteArray());
 
         assertThat(result.account().balanced()).isTrue();
         assertThat(result.account().read()).isGreaterThanOrEqualTo(400);

@@ -66,6 +66,22 @@ public record ReaderFixture(List<Event> events, FileAccount account) {
         return events.stream().filter(type::isInstance).map(type::cast).toList();
     }
 
+    /** A discovered input read through the format it was recognized as. */
+    public static ReaderFixture read(DiscoveredInput input) {
+        return read(input.format(), input.displayPath(), input.input(), NetworkScope.defaults());
+    }
+
+    /** The lines of the quarantine samples (the first {@link FileAccount#MAX_SAMPLES} quarantined records). */
+    public List<Long> quarantinedLines() {
+        return account.samples().stream().map(FileAccount.QuarantineEntry::line).toList();
+    }
+
+    /** The quarantine reason recorded for a line, or null when it is not among the samples. */
+    public String reasonOfLine(long line) {
+        return account.samples().stream().filter(entry -> entry.line() == line)
+                .map(FileAccount.QuarantineEntry::reason).findFirst().orElse(null);
+    }
+
     private interface Opener {
         InputStream open() throws IOException;
     }

@@ -13,8 +13,7 @@ import io.stagehunt.event.HttpRequest;
 import io.stagehunt.event.SensorAlert;
 import io.stagehunt.event.TlsSession;
 import io.stagehunt.event.Transport;
-import io.stagehunt.ingest.FormatHarness;
-import io.stagehunt.ingest.FormatHarness.Result;
+import io.stagehunt.ingest.ReaderFixture;
 import io.stagehunt.net.IpAddress;
 import java.io.IOException;
 import java.io.InputStream;
@@ -38,8 +37,8 @@ class SuricataEveMappingTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
-    void mapsEveRecords(String name, String sample, Consumer<Result> expectations) throws IOException {
-        Result result = FormatHarness.read(new SuricataEveFormat(), sample(sample));
+    void mapsEveRecords(String name, String sample, Consumer<ReaderFixture> expectations) throws IOException {
+        ReaderFixture result = ReaderFixture.read(new SuricataEveFormat(), sample(sample));
 
         assertThat(result.account().balanced()).isTrue();
         assertThat(result.account().quarantined()).as(result.account().quarantineReasons().toString()).isZero();
@@ -85,7 +84,7 @@ class SuricataEveMappingTest {
                         }),
                 row("flow: UDP without reply, ICMP echo with reply", "flow-udp-and-icmp",
                         result -> {
-                            List<Connection> connections = result.only(Connection.class);
+                            List<Connection> connections = result.of(Connection.class);
                             assertThat(connections).extracting(Connection::outcome)
                                     .containsExactly(ConnectionOutcome.NO_REPLY, ConnectionOutcome.ESTABLISHED);
                             assertThat(connections.get(1).transport()).isEqualTo(Transport.ICMP);
@@ -171,7 +170,7 @@ class SuricataEveMappingTest {
                             assertThat(query.rejected()).isFalse();
                         }),
                 row("dns v2: a reused message id under another question is another transaction", "dns-v2-reused-id",
-                        result -> assertThat(result.only(DnsQuery.class))
+                        result -> assertThat(result.of(DnsQuery.class))
                                 .extracting(DnsQuery::query, DnsQuery::responseCode)
                                 .containsExactly(tuple("a.example", -1),
                                         tuple("b.example", 0))),
@@ -276,7 +275,7 @@ class SuricataEveMappingTest {
                         }));
     }
 
-    private static Arguments row(String name, String sample, Consumer<Result> expectations) {
+    private static Arguments row(String name, String sample, Consumer<ReaderFixture> expectations) {
         return Arguments.of(name, sample, expectations);
     }
 
@@ -287,7 +286,7 @@ class SuricataEveMappingTest {
         }
     }
 
-    private static <E> E single(Result result, Class<E> type) {
+    private static <E> E single(ReaderFixture result, Class<E> type) {
         assertThat(result.events()).hasSize(1);
         assertThat(result.events().get(0)).isInstanceOf(type);
         return type.cast(result.events().get(0));

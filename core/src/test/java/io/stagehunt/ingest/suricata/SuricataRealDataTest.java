@@ -9,8 +9,7 @@ import io.stagehunt.event.HttpRequest;
 import io.stagehunt.event.SensorAlert;
 import io.stagehunt.event.TlsSession;
 import io.stagehunt.ingest.DiscoveredInput;
-import io.stagehunt.ingest.FormatHarness;
-import io.stagehunt.ingest.FormatHarness.Result;
+import io.stagehunt.ingest.ReaderFixture;
 import io.stagehunt.ingest.InputDiscovery;
 import io.stagehunt.ingest.StandardFormats;
 import io.stagehunt.net.IpAddress;
@@ -38,10 +37,10 @@ class SuricataRealDataTest {
         return new InputDiscovery(StandardFormats.registry()).discover(List.of(SharedData.path("suricata")));
     }
 
-    private static Result read(String nameFragment) {
+    private static ReaderFixture read(String nameFragment) {
         DiscoveredInput input = inputs().stream().filter(candidate -> candidate.displayPath().contains(nameFragment))
                 .findFirst().orElseThrow(() -> new AssertionError("no input named like " + nameFragment));
-        return FormatHarness.read(input);
+        return ReaderFixture.read(input);
     }
 
     @Test
@@ -52,7 +51,7 @@ class SuricataRealDataTest {
         for (DiscoveredInput input : inputs) {
             assertThat(input.format()).as(input.displayPath()).isNotNull();
             assertThat(input.format().id()).as(input.displayPath()).isEqualTo(SuricataEveFormat.ID);
-            Result result = FormatHarness.read(input);
+            ReaderFixture result = ReaderFixture.read(input);
             assertThat(result.account().balanced()).as(input.displayPath()).isTrue();
             assertThat(result.account().quarantined()).as(input.displayPath() + " "
                     + result.account().quarantineReasons()).isZero();
@@ -74,7 +73,7 @@ class SuricataRealDataTest {
                 }
             }
 
-            List<DnsQuery> queries = FormatHarness.read(input).only(DnsQuery.class);
+            List<DnsQuery> queries = ReaderFixture.read(input).of(DnsQuery.class);
 
             assertThat(queries).as(input.displayPath()).hasSize(transactions.size());
         }
@@ -82,7 +81,7 @@ class SuricataRealDataTest {
 
     @Test
     void testCcCaptureOneHoldsTheTwoSecondTlsBeaconToTestingCom() {
-        List<TlsSession> toTestingCom = read("test-cc-capture-1").only(TlsSession.class).stream()
+        List<TlsSession> toTestingCom = read("test-cc-capture-1").of(TlsSession.class).stream()
                 .filter(session -> "testing.com".equals(session.serverName())).toList();
         List<TlsSession> beacon = toTestingCom.stream()
                 .filter(session -> session.server().equals(IpAddress.parse("141.193.213.21"))).toList();
@@ -103,7 +102,7 @@ class SuricataRealDataTest {
 
     @Test
     void empireCaptureHoldsTheBeaconRequestsToItsListener() {
-        List<HttpRequest> toListener = read("Empire.pcap").only(HttpRequest.class).stream()
+        List<HttpRequest> toListener = read("Empire.pcap").of(HttpRequest.class).stream()
                 .filter(request -> request.server().equals(IpAddress.parse("192.168.1.161")))
                 .toList();
 
@@ -117,7 +116,7 @@ class SuricataRealDataTest {
 
     @Test
     void dnsTxtCaptureHoldsAnsweredTxtQueriesUnderTheCommandDomain() {
-        List<DnsQuery> commands = read("cmds_over_dns_txt").only(DnsQuery.class).stream()
+        List<DnsQuery> commands = read("cmds_over_dns_txt").of(DnsQuery.class).stream()
                 .filter(query -> query.query().endsWith(".ns.ostrykebs.pl")).toList();
 
         assertThat(commands).hasSizeGreaterThan(10).allSatisfy(query -> {
@@ -130,7 +129,7 @@ class SuricataRealDataTest {
 
     @Test
     void slipsSampleHoldsItsAlerts() {
-        List<SensorAlert> alerts = read("test6-malicious").only(SensorAlert.class);
+        List<SensorAlert> alerts = read("test6-malicious").of(SensorAlert.class);
 
         assertThat(alerts).isNotEmpty();
         assertThat(alerts).allSatisfy(alert -> {

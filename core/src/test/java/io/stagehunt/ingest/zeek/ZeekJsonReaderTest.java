@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.stagehunt.event.Connection;
 import io.stagehunt.event.DnsQuery;
 import io.stagehunt.event.HttpRequest;
-import io.stagehunt.ingest.FormatHarness;
-import io.stagehunt.ingest.FormatHarness.Result;
+import io.stagehunt.ingest.ReaderFixture;
+import java.nio.charset.StandardCharsets;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,18 +20,19 @@ class ZeekJsonReaderTest {
             + "\"proto\":\"tcp\",\"duration\":3.001832,\"orig_bytes\":0,\"resp_bytes\":0,\"conn_state\":\"S0\","
             + "\"orig_pkts\":2,\"resp_pkts\":0%s}";
 
-    private static Result read(String... lines) {
-        return FormatHarness.read(new ZeekJsonFormat(), String.join("\n", lines) + "\n");
+    private static ReaderFixture read(String... lines) {
+        byte[] content = (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8);
+        return ReaderFixture.read(new ZeekJsonFormat(), content);
     }
 
     @Test
     void otrfStreamFieldNamesTheLog() {
-        Result result = read("{\"@stream\":\"dns\",\"@system\":\"sensor-lab-01\",\"@proc\":\"zeek\","
+        ReaderFixture result = read("{\"@stream\":\"dns\",\"@system\":\"sensor-lab-01\",\"@proc\":\"zeek\","
                 + "\"ts\":\"2024-03-05T15:00:10.031337Z\",\"uid\":\"CgQp4Q1Jkw2cF7vUe2\",\"id_orig_h\":\"10.20.4.17\","
                 + "\"id_orig_p\":50122,\"id_resp_h\":\"10.20.0.2\",\"id_resp_p\":53,\"proto\":\"udp\","
                 + "\"query\":\"a3f9c1.t.ns.example-tunnel.org\",\"qtype\":16,\"qtype_name\":\"TXT\"}");
 
-        DnsQuery query = result.only(DnsQuery.class).get(0);
+        DnsQuery query = result.of(DnsQuery.class).get(0);
         assertThat(query.timeMicros()).isEqualTo(1_709_650_810_031_337L);
         assertThat(query.queryTypeName()).isEqualTo("TXT");
         assertThat(query.responseCode()).isEqualTo(-1);
@@ -39,7 +40,8 @@ class ZeekJsonReaderTest {
 
     @Test
     void unmodeledLogIsSkippedNamingItsPath() {
-        Result result = read("{\"_path\":\"kerberos\",\"ts\":1709650801.1,\"uid\":\"Ck1\",\"request_type\":\"AS\"}",
+        ReaderFixture result = read(
+                "{\"_path\":\"kerberos\",\"ts\":1709650801.1,\"uid\":\"Ck1\",\"request_type\":\"AS\"}",
                 "{\"_path\":\"<script>alert(1)</script>\",\"ts\":1709650801.2,\"uid\":\"Ck2\"}");
 
         assertThat(result.events()).isEmpty();
@@ -50,36 +52,37 @@ class ZeekJsonReaderTest {
 
     @Test
     void recordTooSparseToTellItsLogBelongsToTheLogBeforeIt() {
-        Result result = read(
+        ReaderFixture result = read(
                 "{\"ts\":1709650815.1,\"uid\":\"Cz1\",\"id.orig_h\":\"10.20.4.17\",\"id.orig_p\":49740,"
                         + "\"id.resp_h\":\"198.51.100.23\",\"id.resp_p\":8080,\"method\":\"GET\",\"uri\":\"/a\"}",
                 "{\"ts\":1709650816.0,\"uid\":\"Cz2\",\"id.orig_h\":\"10.20.4.17\",\"id.orig_p\":49741,"
                         + "\"id.resp_h\":\"198.51.100.23\",\"id.resp_p\":8080,\"status_code\":400}");
 
-        assertThat(result.only(HttpRequest.class)).extracting(HttpRequest::statusCode).containsExactly(-1, 400);
+        assertThat(result.of(HttpRequest.class)).extracting(HttpRequest::statusCode).containsExactly(-1, 400);
     }
 
     @Test
     void recordOfUnknownShapeWithNothingBeforeItIsSkipped() {
-        Result result = read("{\"ts\":1665150785.996414,\"operation\":\"request\",\"src_mac\":\"50:5b:c2:db:c3:17\"}");
+        ReaderFixture result =
+                read("{\"ts\":1665150785.996414,\"operation\":\"request\",\"src_mac\":\"50:5b:c2:db:c3:17\"}");
 
         assertThat(result.account().skipReasons()).containsOnlyKeys("zeek log of unknown path not modeled");
     }
 
     @Test
     void openConnPathMarksTheConnectionOpen() {
-        Result result = read(CONN.formatted(",\"_path\":\"open_conn\""), CONN.formatted(",\"_path\":\"conn\""));
+        ReaderFixture result = read(CONN.formatted(",\"_path\":\"open_conn\""), CONN.formatted(",\"_path\":\"conn\""));
 
-        assertThat(result.only(Connection.class)).extracting(Connection::open).containsExactly(true, false);
+        assertThat(result.of(Connection.class)).extracting(Connection::open).containsExactly(true, false);
     }
 
     @ParameterizedTest(name = "ts {0} is {1} µs")
     @MethodSource("timeSpellings")
     void timestampsInEveryZeekJsonTimeFormat(String ts, long micros) {
-        Result result = read(CONN.formatted("").replace("1709650805.000100", ts));
+        ReaderFixture result = read(CONN.formatted("").replace("1709650805.000100", ts));
 
         assertThat(result.account().quarantined()).isZero();
-        assertThat(result.only(Connection.class).get(0).timeMicros()).isEqualTo(micros);
+        assertThat(result.of(Connection.class).get(0).timeMicros()).isEqualTo(micros);
     }
 
     static Stream<Arguments> timeSpellings() {
@@ -98,7 +101,7 @@ class ZeekJsonReaderTest {
         String good = CONN.formatted("");
         assertThat(good).contains(replaced);
 
-        Result result = read(good, good.replace(replaced, by), good);
+        ReaderFixture result = read(good, good.replace(replaced, by), good);
 
         assertThat(result.events()).hasSize(2);
         assertThat(result.account().quarantined()).isEqualTo(1);
@@ -140,10 +143,10 @@ class ZeekJsonReaderTest {
                 + "\"id.resp_h\":\"10.20.0.2\",\"id.resp_p\":53,\"proto\":\"udp\",\"query\":\"example.org\","
                 + "\"qtype\":1,\"answers\":%s}";
 
-        Result result = read(dns.formatted("[\"192.0.2.1\"]"), dns.formatted("\"192.0.2.1\""),
+        ReaderFixture result = read(dns.formatted("[\"192.0.2.1\"]"), dns.formatted("\"192.0.2.1\""),
                 dns.formatted("[{\"rdata\":\"192.0.2.1\"}]"));
 
-        assertThat(result.only(DnsQuery.class).get(0).answers()).containsExactly("192.0.2.1");
+        assertThat(result.of(DnsQuery.class).get(0).answers()).containsExactly("192.0.2.1");
         assertThat(result.reasonOfLine(2)).isEqualTo("field 'answers': expected an array, found a string");
         assertThat(result.reasonOfLine(3)).isEqualTo("field 'answers': array holds objects, arrays or nulls");
     }

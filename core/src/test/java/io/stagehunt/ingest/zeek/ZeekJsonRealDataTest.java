@@ -3,8 +3,7 @@ package io.stagehunt.ingest.zeek;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stagehunt.ingest.DiscoveredInput;
-import io.stagehunt.ingest.FormatHarness;
-import io.stagehunt.ingest.FormatHarness.Result;
+import io.stagehunt.ingest.ReaderFixture;
 import io.stagehunt.ingest.InputDiscovery;
 import io.stagehunt.ingest.StandardFormats;
 import io.stagehunt.testing.SharedData;
@@ -29,7 +28,7 @@ class ZeekJsonRealDataTest {
             jsonLogs++;
             assertThat(input.format()).as(input.displayPath()).isNotNull();
             assertThat(input.format().id()).as(input.displayPath()).isEqualTo(ZeekJsonFormat.ID);
-            Result result = FormatHarness.read(input);
+            ReaderFixture result = ReaderFixture.read(input);
             assertThat(result.account().balanced()).as(input.displayPath()).isTrue();
             assertThat(result.account().quarantined()).as(input.displayPath() + " "
                     + result.account().quarantineReasons()).isZero();
