@@ -1,5 +1,6 @@
 package io.stagehunt.ingest;
 
+import io.stagehunt.ingest.netflow.ArgusCsvFormat;
 import io.stagehunt.ingest.zeek.ZeekTsvFormat;
 import java.util.List;
 
@@ -11,6 +12,7 @@ public final class StandardFormats {
 
     public static FormatRegistry registry() {
         return new FormatRegistry(List.of(
-                new ZeekTsvFormat()));
+                new ZeekTsvFormat(),
+                new ArgusCsvFormat()));
     }
 }
