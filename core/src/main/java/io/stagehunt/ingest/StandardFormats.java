@@ -1,5 +1,9 @@
 package io.stagehunt.ingest;
 
+import io.stagehunt.ingest.firewall.CefFormat;
+import io.stagehunt.ingest.firewall.FilterlogFormat;
+import io.stagehunt.ingest.firewall.NetfilterFormat;
+import io.stagehunt.ingest.firewall.PanOsTrafficFormat;
 import io.stagehunt.ingest.netflow.ArgusCsvFormat;
 import io.stagehunt.ingest.zeek.ZeekTsvFormat;
 import java.util.List;
@@ -13,6 +17,10 @@ public final class StandardFormats {
     public static FormatRegistry registry() {
         return new FormatRegistry(List.of(
                 new ZeekTsvFormat(),
-                new ArgusCsvFormat()));
+                new ArgusCsvFormat(),
+                new NetfilterFormat(),
+                new FilterlogFormat(),
+                new PanOsTrafficFormat(),
+                new CefFormat()));
     }
 }
