@@ -179,7 +179,7 @@ final class CefRecord {
         }
         String digits = text.strip();
         if (!digits.isEmpty() && digits.length() <= 15 && digits.chars().allMatch(Character::isDigit)) {
-            return Long.parseLong(digits) * 1000L;
+            return context.epochMillis(Long.parseLong(digits));
         }
         StampText iso = StampText.iso(digits, 0);
         if (iso != null && iso.end() == digits.length()) {

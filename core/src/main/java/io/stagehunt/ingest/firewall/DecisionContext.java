@@ -31,6 +31,14 @@ final class DecisionContext {
         return times.micros(stamp, offset, zone);
     }
 
+    /** An epoch time in milliseconds, as microseconds; it also dates later year-less times of the input. */
+    long epochMillis(long millis) throws RecordRejected {
+        if (millis > 253_402_300_799_999L) {
+            throw RecordRejected.malformed("epoch milliseconds " + millis + " are past the year 9999");
+        }
+        return times.observed(millis * 1000L);
+    }
+
     /** The time of the line's syslog header; rejected when the line has none. */
     long headerTime(SyslogLine syslog) throws RecordRejected {
         if (syslog.stamp() == null) {

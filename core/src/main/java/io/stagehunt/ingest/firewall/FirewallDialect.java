@@ -28,8 +28,7 @@ enum FirewallDialect {
         if (PanOsTrafficRecord.looksLike(message)) {
             return PANOS;
         }
-        if ((program == null || program.equals("kernel") || program.equals("ulogd"))
-                && NetfilterRecord.looksLike(message)) {
+        if (NetfilterRecord.looksLike(message)) {
             return NETFILTER;
         }
         if (program == null && FilterlogRecord.looksLike(message)) {

@@ -32,7 +32,10 @@ final class NetfilterRecord {
         return in >= 0 && message.indexOf(" OUT=", in) > 0 && message.indexOf(" SRC=", in) > 0;
     }
 
-    static FirewallDecision map(SyslogLine syslog, String message, DecisionContext context) throws RecordRejected {
+    static FirewallDecision map(SyslogLine syslog, String kernelMessage, DecisionContext context)
+            throws RecordRejected {
+        String program = syslog.program();
+        String message = program == null || program.equals("kernel") ? kernelMessage : syslog.messageWithTag();
         int in = keyIndex(message, "IN=", 0);
         String prefix = prefix(message.substring(0, in));
         Verdict verdict = verdict(prefix);
@@ -107,10 +110,14 @@ final class NetfilterRecord {
         return fields;
     }
 
-    /** Where {@code key} starts a space-separated token at or after {@code from}, or -1. */
+    /**
+     * Where {@code key} starts a key at or after {@code from}, or -1: at the start, or after a character that
+     * cannot be part of a key name (Shorewall writes its prefix flush against {@code IN=}), which keeps
+     * {@code PHYSIN=} from passing for {@code IN=}.
+     */
     private static int keyIndex(String message, String key, int from) {
         int index = message.indexOf(key, from);
-        while (index > 0 && message.charAt(index - 1) != ' ') {
+        while (index > 0 && Character.isLetterOrDigit(message.charAt(index - 1))) {
             index = message.indexOf(key, index + 1);
         }
         return index;

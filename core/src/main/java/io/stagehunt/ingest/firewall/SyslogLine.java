@@ -17,15 +17,18 @@ final class SyslogLine {
     private final ZoneOffset offset;
     private final String host;
     private final String program;
+    private final int tagStart;
     private final int messageStart;
 
-    private SyslogLine(String text, boolean header, StampText time, String host, String program, int messageStart) {
+    private SyslogLine(String text, boolean header, StampText time, String host, String program, int tagStart,
+            int messageStart) {
         this.text = text;
         this.header = header;
         this.stamp = time == null ? null : time.stamp();
         this.offset = time == null ? null : time.offset();
         this.host = host;
         this.program = program;
+        this.tagStart = Math.min(tagStart, text.length());
         this.messageStart = Math.min(messageStart, text.length());
     }
 
@@ -51,7 +54,7 @@ final class SyslogLine {
             time = StampText.iso(text, position);
         }
         if (time == null) {
-            return new SyslogLine(text, false, null, null, null, priority ? position : 0);
+            return new SyslogLine(text, false, null, null, null, priority ? position : 0, priority ? position : 0);
         }
         return traditional(text, time);
     }
@@ -60,7 +63,7 @@ final class SyslogLine {
     private static SyslogLine traditional(String text, StampText time) {
         int position = time.end();
         if (position < text.length() && text.charAt(position) != ' ') {
-            return new SyslogLine(text, false, null, null, null, 0);
+            return new SyslogLine(text, false, null, null, null, 0, 0);
         }
         position = skipSpaces(text, position);
         String host = null;
@@ -71,11 +74,12 @@ final class SyslogLine {
             position = skipSpaces(text, end);
             end = tokenEnd(text, position);
         }
+        int tagStart = position;
         String program = text.startsWith("CEF:", position) ? null : tag(text, position, end);
         if (program != null) {
             position = skipSpaces(text, end);
         }
-        return new SyslogLine(text, true, time, host, program, position);
+        return new SyslogLine(text, true, time, host, program, tagStart, position);
     }
 
     private static SyslogLine rfc5424(String text, int from) {
@@ -114,7 +118,7 @@ final class SyslogLine {
         }
         String host = parts[0].equals("-") ? null : parts[0];
         String program = parts[1].equals("-") ? null : parts[1];
-        return new SyslogLine(text, true, time, host, program, position);
+        return new SyslogLine(text, true, time, host, program, position, position);
     }
 
     /** The end of RFC 5424 structured data at {@code from}: {@code -} or {@code [id param="value" ...]...}. */
@@ -238,5 +242,13 @@ final class SyslogLine {
 
     String message() {
         return text.substring(messageStart);
+    }
+
+    /**
+     * The message with the tag token before it, for senders whose "tag" is really message text: ulogd writes
+     * its log prefix ({@code DROP-IN:}) where BSD syslog has the tag.
+     */
+    String messageWithTag() {
+        return text.substring(tagStart);
     }
 }

@@ -41,6 +41,14 @@ final class TimeResolver {
         return seconds * 1_000_000L + dated.micros();
     }
 
+    /** Takes note of an absolute time (an epoch value), which dates later BSD syslog times as well as any. */
+    long observed(long micros) {
+        LocalDateTime utc = LocalDateTime.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), 0, ZoneOffset.UTC);
+        year = utc.getYear();
+        month = utc.getMonthValue();
+        return micros;
+    }
+
     private LocalStamp dated(LocalStamp stamp) {
         if (stamp.year() != 0) {
             year = stamp.year();
