@@ -28,7 +28,9 @@ enum FirewallDialect {
         if (PanOsTrafficRecord.looksLike(message)) {
             return PANOS;
         }
-        if (NetfilterRecord.looksLike(message)) {
+        // Netfilter lines always come through a logger that stamps them; a bare line that merely holds
+        // "IN= OUT= SRC=" (a JSON string, say) is not one.
+        if (syslog.hasHeader() && NetfilterRecord.looksLike(message)) {
             return NETFILTER;
         }
         if (program == null && FilterlogRecord.looksLike(message)) {

@@ -26,10 +26,12 @@ final class NetfilterRecord {
     private NetfilterRecord() {
     }
 
-    /** True when the message has netfilter's interface and address keys. */
+    /**
+     * True when the message has netfilter's first key, {@code IN=}: no other kernel message has it, so a line cut
+     * short after it is a malformed netfilter record rather than another program's line.
+     */
     static boolean looksLike(String message) {
-        int in = keyIndex(message, "IN=", 0);
-        return in >= 0 && message.indexOf(" OUT=", in) > 0 && message.indexOf(" SRC=", in) > 0;
+        return keyIndex(message, "IN=", 0) >= 0;
     }
 
     static FirewallDecision map(SyslogLine syslog, String kernelMessage, DecisionContext context)
