@@ -4,10 +4,9 @@ import io.stagehunt.event.FirewallDecision;
 import io.stagehunt.event.FirewallDecision.Verdict;
 import io.stagehunt.event.Transport;
 import io.stagehunt.net.IpAddress;
-import java.util.HashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * A Linux netfilter packet log ({@code LOG} or {@code NFLOG} target through the kernel log or ulogd): the
@@ -18,6 +17,15 @@ import java.util.Set;
  */
 final class NetfilterRecord {
 
+    private static final String[] KEYS = {"SRC", "DST", "PROTO", "SPT", "DPT", "TYPE", "CODE"};
+    private static final int SRC = 0;
+    private static final int DST = 1;
+    private static final int PROTO = 2;
+    private static final int SPT = 3;
+    private static final int DPT = 4;
+    private static final int TYPE = 5;
+    private static final int CODE = 6;
+    private static final Pattern NOT_LETTERS = Pattern.compile("[^A-Z]+");
     private static final Set<String> DENY_WORDS =
             Set.of("BLOCK", "BLOCKED", "DROP", "DROPPED", "DENY", "DENIED", "REJECT", "REJECTED");
     private static final Set<String> ALLOW_WORDS =
@@ -44,22 +52,21 @@ final class NetfilterRecord {
         if (verdict == null) {
             throw RecordRejected.notModeled("netfilter log prefix without a verdict");
         }
-        Map<String, String> fields = fields(message, in);
-        IpAddress source = DecisionContext.address("SRC", fields.get("SRC"));
-        IpAddress destination = DecisionContext.address("DST", fields.get("DST"));
-        String protocol = fields.get("PROTO");
-        if (protocol == null) {
+        String[] fields = fields(message, in);
+        IpAddress source = DecisionContext.address("SRC", fields[SRC]);
+        IpAddress destination = DecisionContext.address("DST", fields[DST]);
+        if (fields[PROTO] == null) {
             throw RecordRejected.malformed("PROTO is missing");
         }
-        Transport transport = Transport.parse(protocol);
+        Transport transport = Transport.parse(fields[PROTO]);
         int sourcePort;
         int destinationPort;
         if (transport == Transport.ICMP) {
-            sourcePort = DecisionContext.port("TYPE", fields.get("TYPE"));
-            destinationPort = DecisionContext.port("CODE", fields.get("CODE"));
+            sourcePort = DecisionContext.port("TYPE", fields[TYPE]);
+            destinationPort = DecisionContext.port("CODE", fields[CODE]);
         } else {
-            sourcePort = DecisionContext.port("SPT", fields.get("SPT"));
-            destinationPort = DecisionContext.port("DPT", fields.get("DPT"));
+            sourcePort = DecisionContext.port("SPT", fields[SPT]);
+            destinationPort = DecisionContext.port("DPT", fields[DPT]);
         }
         long time = context.headerTime(syslog);
         return context.decision(time, SafeText.checked("host", syslog.host()), verdict,
@@ -80,7 +87,7 @@ final class NetfilterRecord {
     }
 
     static Verdict verdict(String prefix) {
-        for (String word : prefix.toUpperCase(Locale.ROOT).split("[^A-Z]+")) {
+        for (String word : NOT_LETTERS.split(prefix.toUpperCase(Locale.ROOT))) {
             if (DENY_WORDS.contains(word)) {
                 return Verdict.DENY;
             }
@@ -91,9 +98,12 @@ final class NetfilterRecord {
         return null;
     }
 
-    /** The outer packet's {@code KEY=value} fields from {@code from} up to any bracketed inner packet. */
-    private static Map<String, String> fields(String message, int from) {
-        Map<String, String> fields = new HashMap<>();
+    /**
+     * The values of the keys stagehunt reads ({@link #KEYS}, by index), from {@code from} up to any bracketed
+     * inner packet; the first occurrence of a key wins.
+     */
+    private static String[] fields(String message, int from) {
+        String[] values = new String[KEYS.length];
         int position = from;
         while (position < message.length()) {
             int end = message.indexOf(' ', position);
@@ -103,13 +113,18 @@ final class NetfilterRecord {
             if (message.charAt(position) == '[') {
                 break;
             }
-            int equals = message.indexOf('=', position);
-            if (equals > position && equals < end) {
-                fields.putIfAbsent(message.substring(position, equals), message.substring(equals + 1, end));
+            for (int key = 0; key < KEYS.length; key++) {
+                String name = KEYS[key];
+                int equals = position + name.length();
+                if (values[key] == null && equals < end && message.charAt(equals) == '='
+                        && message.startsWith(name, position)) {
+                    values[key] = message.substring(equals + 1, end);
+                    break;
+                }
             }
             position = end + 1;
         }
-        return fields;
+        return values;
     }
 
     /**
