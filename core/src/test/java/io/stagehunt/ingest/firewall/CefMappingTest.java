@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.stagehunt.event.Direction;
 import io.stagehunt.event.FirewallDecision.Verdict;
 import io.stagehunt.event.Transport;
-import io.stagehunt.testing.FormatRun;
+import io.stagehunt.ingest.ReaderFixture;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -100,7 +100,7 @@ class CefMappingTest {
 
     @Test
     void eventsThatAreNotFirewallDecisionsAreSkippedByDesign() {
-        FormatRun run = FormatRun.of(new CefFormat(), String.join("\n",
+        ReaderFixture run = ReaderFixture.read(new CefFormat(), String.join("\n",
                 "Mar  3 16:10:00 ids01 CEF:0|Security|threatmanager|1.0|100|worm successfully stopped|10|src=10.0.0.1 "
                         + "dst=2.1.2.2 spt=1232",
                 "Mar  3 16:10:01 dc01 CEF:0|Microsoft|Microsoft Windows|2019|4624|An account was successfully logged on."

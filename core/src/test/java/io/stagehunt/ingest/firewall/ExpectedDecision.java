@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stagehunt.event.Direction;
 import io.stagehunt.event.EventTime;
-import io.stagehunt.event.FirewallDecision;
 import io.stagehunt.event.FirewallDecision.Verdict;
+import io.stagehunt.event.FirewallDecision;
 import io.stagehunt.event.Transport;
 import io.stagehunt.ingest.LogFormat;
+import io.stagehunt.ingest.ReaderFixture;
 import io.stagehunt.net.IpAddress;
-import io.stagehunt.testing.FormatRun;
 
 /** A firewall decision as an analyst reads it off the raw line, and the check that the reader agrees. */
 record ExpectedDecision(String time, Verdict verdict, String device, String rule, Transport transport,
@@ -18,7 +18,7 @@ record ExpectedDecision(String time, Verdict verdict, String device, String rule
 
     /** Reads {@code line} alone and checks the single event it gives. */
     void assertReadFrom(LogFormat format, String line) {
-        FormatRun run = FormatRun.of(format, line + "\n");
+        ReaderFixture run = ReaderFixture.read(format, line + "\n");
         assertThat(run.account().quarantineReasons()).as("quarantined").isEmpty();
         assertThat(run.account().balanced()).isTrue();
         assertThat(run.events()).hasSize(1);

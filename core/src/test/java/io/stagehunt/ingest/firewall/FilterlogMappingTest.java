@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.stagehunt.event.Direction;
 import io.stagehunt.event.FirewallDecision.Verdict;
 import io.stagehunt.event.Transport;
-import io.stagehunt.testing.FormatRun;
+import io.stagehunt.ingest.ReaderFixture;
 import java.time.ZoneId;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -79,7 +79,7 @@ class FilterlogMappingTest {
 
     @Test
     void redirectionRecordsAreNotVerdicts() {
-        FormatRun run = FormatRun.of(new FilterlogFormat(YEAR_2024), PFSENSE
+        ReaderFixture run = ReaderFixture.read(new FilterlogFormat(YEAR_2024), PFSENSE
                 + "12,,,1000006862,igb0,match,rdr,in,4,0x0,,63,33112,0,DF,6,tcp,60,198.51.100.23,203.0.113.10,51000,"
                 + "2222,0,S,999,,64240,,mss\n");
         assertThat(run.events()).isEmpty();
@@ -91,7 +91,7 @@ class FilterlogMappingTest {
     void crossingNewYearAdvancesTheYearOfBsdTimestamps() {
         String record = "4,,,1000000103,igb0,match,block,in,4,0x0,,241,1,0,none,6,tcp,44,198.51.100.23,10.10.1.80,"
                 + "20619,3389,0,S,491347765,,1024,,mss";
-        FormatRun run = FormatRun.of(new FilterlogFormat(new FirewallSettings(ZoneId.of("UTC"), 2023)),
+        ReaderFixture run = ReaderFixture.read(new FilterlogFormat(new FirewallSettings(ZoneId.of("UTC"), 2023)),
                 "Dec 31 23:59:58 fw01 filterlog[1]: " + record + "\nJan  1 00:00:03 fw01 filterlog[1]: " + record + "\n");
         assertThat(run.events()).extracting(event -> io.stagehunt.event.EventTime.iso(event.timeMicros()))
                 .containsExactly("2023-12-31T23:59:58Z", "2024-01-01T00:00:03Z");
@@ -99,7 +99,7 @@ class FilterlogMappingTest {
 
     @Test
     void withoutAnyYearTheReaderFallsBackTo1970AndSaysSo() {
-        FormatRun run = FormatRun.of(new FilterlogFormat(), PFSENSE
+        ReaderFixture run = ReaderFixture.read(new FilterlogFormat(), PFSENSE
                 + "4,,,1000000103,igb0,match,block,in,4,0x0,,241,1,0,none,6,tcp,44,198.51.100.23,10.10.1.80,20619,"
                 + "3389,0,S,491347765,,1024,,mss\n");
         assertThat(io.stagehunt.event.EventTime.iso(run.events().get(0).timeMicros())).isEqualTo("1970-03-03T13:00:15Z");

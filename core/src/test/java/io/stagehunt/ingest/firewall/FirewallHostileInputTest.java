@@ -2,11 +2,10 @@ package io.stagehunt.ingest.firewall;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.stagehunt.ingest.FileAccount;
 import io.stagehunt.ingest.FileAccount.QuarantineEntry;
+import io.stagehunt.ingest.FileAccount;
 import io.stagehunt.ingest.LogFormat;
-import io.stagehunt.net.NetworkScope;
-import io.stagehunt.testing.FormatRun;
+import io.stagehunt.ingest.ReaderFixture;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -100,7 +99,7 @@ class FirewallHostileInputTest {
             line++;
         }
 
-        FormatRun run = FormatRun.of(format, content.toByteArray(), NetworkScope.defaults());
+        ReaderFixture run = ReaderFixture.read(format, content.toByteArray());
 
         FileAccount account = run.account();
         assertThat(account.balanced()).isTrue();

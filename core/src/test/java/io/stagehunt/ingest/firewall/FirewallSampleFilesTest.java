@@ -2,14 +2,13 @@ package io.stagehunt.ingest.firewall;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.stagehunt.event.FirewallDecision;
 import io.stagehunt.event.FirewallDecision.Verdict;
+import io.stagehunt.event.FirewallDecision;
 import io.stagehunt.ingest.FileAccount;
 import io.stagehunt.ingest.Head;
 import io.stagehunt.ingest.LogFormat;
+import io.stagehunt.ingest.ReaderFixture;
 import io.stagehunt.ingest.StandardFormats;
-import io.stagehunt.net.NetworkScope;
-import io.stagehunt.testing.FormatRun;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -41,7 +40,7 @@ class FirewallSampleFilesTest {
         assertThat(recognized).isNotNull();
         assertThat(recognized.id()).isEqualTo(format);
 
-        FormatRun run = FormatRun.of(recognized, content, NetworkScope.defaults());
+        ReaderFixture run = ReaderFixture.read(recognized, content);
 
         FileAccount account = run.account();
         assertThat(account.balanced()).isTrue();
@@ -49,7 +48,7 @@ class FirewallSampleFilesTest {
         assertThat(account.read()).isEqualTo(lines);
         assertThat(account.produced()).isEqualTo(decisions);
         assertThat(account.skippedByDesign()).isEqualTo(skipped);
-        List<FirewallDecision> events = run.eventsOf(FirewallDecision.class);
+        List<FirewallDecision> events = run.of(FirewallDecision.class);
         assertThat(events).filteredOn(event -> event.verdict() == Verdict.DENY).hasSize((int) denied);
         assertThat(events).allSatisfy(event -> {
             assertThat(event.host()).isNotNull();

@@ -3,14 +3,13 @@ package io.stagehunt.ingest.firewall;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stagehunt.event.Direction;
-import io.stagehunt.event.FirewallDecision;
 import io.stagehunt.event.FirewallDecision.Verdict;
+import io.stagehunt.event.FirewallDecision;
 import io.stagehunt.ingest.DiscoveredInput;
 import io.stagehunt.ingest.InputDiscovery;
+import io.stagehunt.ingest.ReaderFixture;
 import io.stagehunt.ingest.StandardFormats;
 import io.stagehunt.net.IpAddress;
-import io.stagehunt.net.NetworkScope;
-import io.stagehunt.testing.FormatRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -30,7 +29,7 @@ class GatewaySampleTest {
                 assertThat(input.format().id()).isEqualTo(NetfilterFormat.ID));
         assertThat(file.toFile().length()).isLessThan(100 * 1024);
 
-        FormatRun run = FormatRun.of(inputs.get(0).format(), file, NetworkScope.defaults());
+        ReaderFixture run = ReaderFixture.read(inputs.get(0).format(), file);
 
         assertThat(run.account().balanced()).isTrue();
         assertThat(run.account().quarantined()).isZero();
@@ -39,8 +38,8 @@ class GatewaySampleTest {
 
     @Test
     void workstationIsDeniedOnTwoPortsThenPermittedOnAnOddOne() {
-        List<FirewallDecision> callbacks = FormatRun.of(new NetfilterFormat(), sample(), NetworkScope.defaults())
-                .eventsOf(FirewallDecision.class).stream()
+        List<FirewallDecision> callbacks = ReaderFixture.read(new NetfilterFormat(), sample())
+                .of(FirewallDecision.class).stream()
                 .filter(decision -> decision.source().equals(WORKSTATION) && decision.destination().equals(CALLBACK))
                 .toList();
         List<FirewallDecision> denied = callbacks.stream().filter(decision -> decision.verdict() == Verdict.DENY).toList();

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.stagehunt.event.Direction;
 import io.stagehunt.event.FirewallDecision.Verdict;
 import io.stagehunt.event.Transport;
-import io.stagehunt.testing.FormatRun;
+import io.stagehunt.ingest.ReaderFixture;
 import java.time.ZoneId;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -106,7 +106,7 @@ class NetfilterMappingTest {
 
     @Test
     void auditPrefixesAndOtherKernelMessagesAreSkippedByDesign() {
-        FormatRun run = FormatRun.of(new NetfilterFormat(YEAR_2024), String.join("\n",
+        ReaderFixture run = ReaderFixture.read(new NetfilterFormat(YEAR_2024), String.join("\n",
                 "Mar  3 09:00:10 web01 kernel: [1834570.1] [UFW AUDIT] IN= OUT=lo SRC=127.0.0.1 DST=127.0.0.53 "
                         + "LEN=71 PROTO=UDP SPT=40000 DPT=53 LEN=51 ",
                 "Mar  3 09:00:11 web01 kernel: [1834571.2] EXT4-fs (vda1): re-mounted. Quota mode: none.",

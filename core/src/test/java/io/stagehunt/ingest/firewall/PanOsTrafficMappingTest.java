@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.stagehunt.event.Direction;
 import io.stagehunt.event.FirewallDecision.Verdict;
 import io.stagehunt.event.Transport;
-import io.stagehunt.testing.FormatRun;
+import io.stagehunt.ingest.ReaderFixture;
 import java.util.Arrays;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -76,7 +76,7 @@ class PanOsTrafficMappingTest {
 
     @Test
     void otherLogTypesAreSkippedByDesign() {
-        FormatRun run = FormatRun.of(new PanOsTrafficFormat(), "Mar  3 15:01:00 pa-fw01 "
+        ReaderFixture run = ReaderFixture.read(new PanOsTrafficFormat(), "Mar  3 15:01:00 pa-fw01 "
                 + "1,2024/03/03 15:01:00,013201001234,SYSTEM,general,2561,2024/03/03 15:01:00,,general,,0,0,general,"
                 + "informational,\"User admin logged in via Web from 10.20.1.5 using https, method: password\",1288812,"
                 + "0x0,0,0,0,0,,pa-fw01,0,0,2024-03-03T15:01:00.221+01:00\n");
@@ -86,7 +86,7 @@ class PanOsTrafficMappingTest {
 
     @Test
     void unknownActionIsQuarantined() {
-        FormatRun run = FormatRun.of(new PanOsTrafficFormat(), with(30, "teleport") + "\n");
+        ReaderFixture run = ReaderFixture.read(new PanOsTrafficFormat(), with(30, "teleport") + "\n");
         assertThat(run.account().samples()).singleElement()
                 .satisfies(entry -> assertThat(entry.reason()).isEqualTo("unknown PAN-OS action 'teleport'"));
     }

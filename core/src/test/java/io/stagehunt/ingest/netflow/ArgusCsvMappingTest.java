@@ -8,9 +8,8 @@ import io.stagehunt.event.Direction;
 import io.stagehunt.event.EventTime;
 import io.stagehunt.event.Transport;
 import io.stagehunt.ingest.FileAccount;
+import io.stagehunt.ingest.ReaderFixture;
 import io.stagehunt.net.IpAddress;
-import io.stagehunt.net.NetworkScope;
-import io.stagehunt.testing.FormatRun;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.util.stream.Stream;
@@ -84,7 +83,7 @@ class ArgusCsvMappingTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("flows")
     void mapsArgusFlowToConnection(String name, String header, String line, Expected expected) {
-        FormatRun run = FormatRun.of(new ArgusCsvFormat(), header + "\n" + line + "\n");
+        ReaderFixture run = ReaderFixture.read(new ArgusCsvFormat(), header + "\n" + line + "\n");
 
         assertThat(run.account().balanced()).isTrue();
         assertThat(run.account().quarantineReasons()).isEmpty();
@@ -109,7 +108,7 @@ class ArgusCsvMappingTest {
 
     @Test
     void internalHostIsTheResponderOfInboundFlows() {
-        FormatRun run = FormatRun.of(new ArgusCsvFormat(), SLIPS_HEADER + "\n"
+        ReaderFixture run = ReaderFixture.read(new ArgusCsvFormat(), SLIPS_HEADER + "\n"
                 + "2019/04/04 21:29:18.748099,0.000000,tcp,212.138.72.43,51000,   ->,10.8.0.69,22,S_RA,0,,2,120,60,1,\n");
         Connection flow = (Connection) run.events().get(0);
         assertThat(flow.direction()).isEqualTo(Direction.INBOUND);
@@ -123,7 +122,7 @@ class ArgusCsvMappingTest {
                 + "2019/04/04 16:23:00.325010,0.027947,udp,10.8.0.69,48427,  <->,8.8.8.8,53,CON,0,0,2,142,63,1,\n"
                 + "2019/01/04 16:23:00.000000,0.027947,udp,10.8.0.69,48428,  <->,8.8.8.8,53,CON,0,0,2,142,63,1,\n";
         ArgusCsvFormat prague = new ArgusCsvFormat(new ArgusCsvFormat.Settings(ZoneId.of("Europe/Prague")));
-        FormatRun run = FormatRun.of(prague, content.getBytes(StandardCharsets.UTF_8), NetworkScope.defaults());
+        ReaderFixture run = ReaderFixture.read(prague, content.getBytes(StandardCharsets.UTF_8));
         assertThat(run.events()).extracting(event -> EventTime.iso(event.timeMicros()))
                 .containsExactly("2019-04-04T14:23:00.325010Z", "2019-01-04T15:23:00Z");
     }
@@ -131,7 +130,7 @@ class ArgusCsvMappingTest {
     @Test
     void repeatedHeaderOfConcatenatedOutputsIsSkippedAndCounted() {
         String line = "2019/04/04 16:23:00.325010,0.027947,udp,10.8.0.69,48427,  <->,8.8.8.8,53,CON,0,0,2,142,63,1,";
-        FormatRun run = FormatRun.of(new ArgusCsvFormat(),
+        ReaderFixture run = ReaderFixture.read(new ArgusCsvFormat(),
                 SLIPS_HEADER + "\n" + line + "\n\n" + SLIPS_HEADER + "\n" + line + "\n");
         FileAccount account = run.account();
         assertThat(account.produced()).isEqualTo(2);

@@ -2,10 +2,9 @@ package io.stagehunt.ingest.netflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.stagehunt.ingest.FileAccount;
 import io.stagehunt.ingest.FileAccount.QuarantineEntry;
-import io.stagehunt.net.NetworkScope;
-import io.stagehunt.testing.FormatRun;
+import io.stagehunt.ingest.FileAccount;
+import io.stagehunt.ingest.ReaderFixture;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -55,7 +54,7 @@ class ArgusHostileInputTest {
             line++;
         }
 
-        FormatRun run = FormatRun.of(new ArgusCsvFormat(), content.toByteArray(), NetworkScope.defaults());
+        ReaderFixture run = ReaderFixture.read(new ArgusCsvFormat(), content.toByteArray());
 
         FileAccount account = run.account();
         assertThat(account.balanced()).isTrue();
@@ -71,7 +70,7 @@ class ArgusHostileInputTest {
 
     @Test
     void recordsBeforeAnyHeaderAreQuarantined() {
-        FormatRun run = FormatRun.of(new ArgusCsvFormat(), GOOD + "\n" + HEADER + "\n" + GOOD + "\n");
+        ReaderFixture run = ReaderFixture.read(new ArgusCsvFormat(), GOOD + "\n" + HEADER + "\n" + GOOD + "\n");
         assertThat(run.account().balanced()).isTrue();
         assertThat(run.account().samples()).singleElement()
                 .satisfies(entry -> assertThat(entry.reason()).isEqualTo("record before the Argus header line"));

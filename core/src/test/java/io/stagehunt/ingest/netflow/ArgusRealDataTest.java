@@ -8,9 +8,8 @@ import io.stagehunt.event.Transport;
 import io.stagehunt.ingest.DiscoveredInput;
 import io.stagehunt.ingest.FileAccount;
 import io.stagehunt.ingest.InputDiscovery;
+import io.stagehunt.ingest.ReaderFixture;
 import io.stagehunt.ingest.StandardFormats;
-import io.stagehunt.net.NetworkScope;
-import io.stagehunt.testing.FormatRun;
 import io.stagehunt.testing.SharedData;
 import java.nio.file.Path;
 import java.util.List;
@@ -31,14 +30,14 @@ class ArgusRealDataTest {
 
     @Test
     void maliciousCaptureIsReadCompletelyWithBalancedAccounts() {
-        FormatRun run = read("netflow/test2-malicious.binetflow");
+        ReaderFixture run = read("netflow/test2-malicious.binetflow");
         FileAccount account = run.account();
         assertThat(account.balanced()).isTrue();
         assertThat(account.read()).isEqualTo(6752);
         assertThat(account.quarantined()).isZero();
         assertThat(account.skipReasons()).containsOnlyKeys("header");
         assertThat(account.produced()).isEqualTo(6751);
-        List<Connection> connections = run.eventsOf(Connection.class);
+        List<Connection> connections = run.of(Connection.class);
         assertThat(connections).allSatisfy(connection -> {
             assertThat(connection.host()).isNotNull();
             assertThat(connection.originatorBytes()).isNotNegative();
@@ -55,7 +54,7 @@ class ArgusRealDataTest {
 
     @Test
     void mixedCaptureQuarantinesOnlyTheLineWithAForeignDirectionField() {
-        FormatRun run = read("netflow/test3-mixed.binetflow");
+        ReaderFixture run = read("netflow/test3-mixed.binetflow");
         FileAccount account = run.account();
         assertThat(account.balanced()).isTrue();
         assertThat(account.quarantined()).isEqualTo(1);
@@ -68,7 +67,7 @@ class ArgusRealDataTest {
 
     @Test
     void tabSeparatedCaptureSkipsManagementArpAndLinkLayerRecordsByDesign() {
-        FormatRun run = read("netflow/test5-mixed.binetflow");
+        ReaderFixture run = read("netflow/test5-mixed.binetflow");
         FileAccount account = run.account();
         assertThat(account.balanced()).isTrue();
         assertThat(account.quarantined()).isZero();
@@ -79,7 +78,7 @@ class ArgusRealDataTest {
         assertThat(account.produced()).isEqualTo(296);
     }
 
-    private static FormatRun read(String relative) {
-        return FormatRun.of(FORMAT, SharedData.path(relative), NetworkScope.defaults());
+    private static ReaderFixture read(String relative) {
+        return ReaderFixture.read(FORMAT, SharedData.path(relative));
     }
 }
