@@ -2,6 +2,11 @@ package io.stagehunt.ingest;
 
 import io.stagehunt.ingest.suricata.SuricataEveFormat;
 import io.stagehunt.ingest.zeek.ZeekJsonFormat;
+import io.stagehunt.ingest.firewall.CefFormat;
+import io.stagehunt.ingest.firewall.FilterlogFormat;
+import io.stagehunt.ingest.firewall.NetfilterFormat;
+import io.stagehunt.ingest.firewall.PanOsTrafficFormat;
+import io.stagehunt.ingest.netflow.ArgusCsvFormat;
 import io.stagehunt.ingest.zeek.ZeekTsvFormat;
 import java.util.List;
 
@@ -15,6 +20,11 @@ public final class StandardFormats {
         return new FormatRegistry(List.of(
                 new ZeekTsvFormat(),
                 new ZeekJsonFormat(),
-                new SuricataEveFormat()));
+                new SuricataEveFormat(),
+                new ArgusCsvFormat(),
+                new NetfilterFormat(),
+                new FilterlogFormat(),
+                new PanOsTrafficFormat(),
+                new CefFormat()));
     }
 }

@@ -7,6 +7,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,6 +15,10 @@ import java.util.List;
 
 /** Reads bytes or a test resource through one format, for reader tests: the events and the ledger. */
 public record ReaderFixture(List<Event> events, FileAccount account) {
+
+    public static ReaderFixture read(LogFormat format, String text) {
+        return read(format, text.getBytes(StandardCharsets.UTF_8));
+    }
 
     public static ReaderFixture read(LogFormat format, byte[] bytes) {
         return read(format, "memory", () -> new ByteArrayInputStream(bytes), NetworkScope.defaults());
