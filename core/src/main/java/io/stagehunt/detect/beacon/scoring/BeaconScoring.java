@@ -1,5 +1,6 @@
 package io.stagehunt.detect.beacon.scoring;
 
+import java.io.Serializable;
 import java.util.Arrays;
 
 /**
@@ -36,9 +37,9 @@ public final class BeaconScoring {
      * @param persistenceScale on-schedule check-ins that earn 63 % (1 - 1/e) of the persistence weight
      */
     public record Settings(double periodicityWeight, double persistenceWeight, double sizeWeight,
-            double persistenceScale) {
+            double persistenceScale) implements Serializable {
 
-        public static final Settings DEFAULTS = new Settings(0.6, 0.2, 0.2, 10);
+        public static final Settings DEFAULTS = new Settings(0.5, 0.3, 0.2, 15);
 
         public Settings {
             if (Math.abs(periodicityWeight + persistenceWeight + sizeWeight - 1) > 1e-9 || periodicityWeight < 0

@@ -1,5 +1,6 @@
 package io.stagehunt.detect.beacon.scoring;
 
+import java.io.Serializable;
 import java.util.Arrays;
 
 /**
@@ -19,7 +20,9 @@ import java.util.Arrays;
  * A fixed timer scores 1, random (Poisson) arrivals about 0, whatever their rate. The candidate with the
  * highest regularity wins; near ties go to the candidate with more single-period intervals (the fundamental,
  * not a harmonic). The period is then refined as the median of {@code interval / k} over on-schedule
- * intervals.
+ * intervals. Check-ins spanning less than {@code minSpanSeconds} (a burst, a page load) are not judged, and
+ * the significance of a fit grows with the number of on-schedule intervals, because a few intervals fit some
+ * period by chance.
  *
  * <p>Stateless and thread-safe.
  */
@@ -38,16 +41,21 @@ public final class Periodicity {
      * @param maxMultiple the most consecutive dropped check-ins bridged is {@code maxMultiple - 1}
      * @param minPeriodSeconds shorter candidate periods are not considered
      * @param minIntervals fewer intervals than this give no estimate
+     * @param minSpanSeconds check-ins spanning less than this (a burst, a page load) give no estimate
      * @param significanceScale on-schedule intervals needed for a significance of 1 - 1/e
      */
     public record Settings(double tolerance, int maxMultiple, double minPeriodSeconds, int minIntervals,
-            double significanceScale) {
+            double minSpanSeconds, double significanceScale) implements Serializable {
 
-        public static final Settings DEFAULTS = new Settings(0.25, 3, 1.0, 3, 4.0);
+        /**
+         * Defaults. The shortest period, 1.5 s, sits above the detectors' one-second merge of connections that
+         * form one check-in: merging dense traffic leaves intervals just over a second that are not a rhythm.
+         */
+        public static final Settings DEFAULTS = new Settings(0.25, 3, 1.5, 3, 60, 8.0);
 
         public Settings {
             if (tolerance <= 0 || tolerance >= CELL_HALF_WIDTH || maxMultiple < 1 || minPeriodSeconds <= 0
-                    || minIntervals < 2 || significanceScale <= 0) {
+                    || minIntervals < 2 || minSpanSeconds < 0 || significanceScale <= 0) {
                 throw new IllegalArgumentException("invalid periodicity settings: " + this);
             }
         }
@@ -97,7 +105,11 @@ public final class Periodicity {
 
     /** Estimates the period from intervals between consecutive check-ins, in order of occurrence. */
     public static Estimate estimateFromIntervals(double[] intervals, Settings settings) {
-        if (intervals.length < settings.minIntervals()) {
+        double span = 0;
+        for (double interval : intervals) {
+            span += interval;
+        }
+        if (intervals.length < settings.minIntervals() || span < settings.minSpanSeconds()) {
             return Estimate.none(intervals.length);
         }
         double densest = densestClusterCentre(intervals, settings.tolerance());

@@ -1,5 +1,6 @@
 package io.stagehunt.detect.beacon.scoring;
 
+import java.io.Serializable;
 import java.util.Arrays;
 
 /**
@@ -33,7 +34,7 @@ public final class RitaScoring {
     public record Settings(
             int minUniqueTimestamps, double timestampWeight, double dataSizeWeight, double durationWeight,
             double histogramWeight, double histogramModeSensitivity, int bimodalOutlierRemoval,
-            int bimodalMinHours, int durationMinHours, int durationIdealHours) {
+            int bimodalMinHours, int durationMinHours, int durationIdealHours) implements Serializable {
 
         /** RITA v5's defaults: equal weights. */
         public static final Settings DEFAULTS = new Settings(4, 0.25, 0.25, 0.25, 0.25, 0.05, 1, 11, 6, 12);

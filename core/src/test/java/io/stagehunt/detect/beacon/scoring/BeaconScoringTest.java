@@ -24,7 +24,7 @@ class BeaconScoringTest {
                 Arguments.of("asleep at night", CheckInSchedules.officeHours(0, 120, 0.15, 9, 3, 4),
                         constant(900, 300), 0.95, 1.0),
                 Arguments.of("short-lived: 30 check-ins every 10 s", CheckInSchedules.jittered(0, 10, 0.05, 30, 5),
-                        constant(30, 250), 0.95, 1.0),
+                        constant(30, 250), 0.9, 1.0),
                 Arguments.of("random arrivals, varied sizes", CheckInSchedules.poisson(0, 60, 300, 11),
                         varied(300, 17), 0.0, 0.1),
                 Arguments.of("human browsing, varied sizes", CheckInSchedules.browsing(0, 8, 14), varied(600, 18),

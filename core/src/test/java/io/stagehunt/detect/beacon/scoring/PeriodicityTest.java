@@ -87,9 +87,18 @@ class PeriodicityTest {
     @Test
     void ignoresPeriodsShorterThanTheMinimum() {
         Periodicity.Estimate estimate =
-                Periodicity.estimate(CheckInSchedules.clockwork(0, 0.2, 100), SETTINGS);
+                Periodicity.estimate(CheckInSchedules.clockwork(0, 1.2, 200), SETTINGS);
 
         assertThat(estimate.found()).isFalse();
+    }
+
+    @Test
+    void judgesNothingFromABurstBrieferThanAMinute() {
+        Periodicity.Estimate burst = Periodicity.estimate(CheckInSchedules.clockwork(0, 4.5, 12), SETTINGS);
+        Periodicity.Estimate minute = Periodicity.estimate(CheckInSchedules.clockwork(0, 4.5, 15), SETTINGS);
+
+        assertThat(burst.found()).isFalse();
+        assertThat(minute.found()).isTrue();
     }
 
     @Test
@@ -97,7 +106,7 @@ class PeriodicityTest {
         double few = Periodicity.estimate(CheckInSchedules.clockwork(0, 60, 4), SETTINGS).significance();
         double many = Periodicity.estimate(CheckInSchedules.clockwork(0, 60, 40), SETTINGS).significance();
 
-        assertThat(few).isCloseTo(1 - Math.exp(-3 / 4.0), within(1e-9));
+        assertThat(few).isCloseTo(1 - Math.exp(-3 / 8.0), within(1e-9));
         assertThat(many).isGreaterThan(0.99);
     }
 }

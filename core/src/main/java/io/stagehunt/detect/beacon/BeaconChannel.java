@@ -1,0 +1,219 @@
+package io.stagehunt.detect.beacon;
+
+import io.stagehunt.detect.Finding;
+import io.stagehunt.detect.beacon.scoring.BeaconScoring;
+import io.stagehunt.detect.beacon.scoring.Periodicity;
+import io.stagehunt.detect.beacon.scoring.RitaScoring;
+import java.util.function.Consumer;
+
+/**
+ * One channel's beacon state: its arrivals in the window and when it was last evaluated and reported. A
+ * channel is evaluated when it falls quiet (no check-in for {@code quietFactor} of its usual intervals), every
+ * {@code reportEvery} while it keeps calling, and when it expires or the input ends. Not thread-safe.
+ */
+final class BeaconChannel implements ChannelState {
+
+    private static final long HOUR_MICROS = 3_600_000_000L;
+    /** Weight of the newest interval in the running estimate of the usual interval. */
+    private static final double GAP_SMOOTHING = 0.25;
+
+    private final BeaconDetector.Settings settings;
+    private final ArrivalSeries series;
+    private final EvidenceSample evidence = new EvidenceSample();
+    private final PortTally remotePorts = new PortTally();
+    private final PortTally targetPorts = new PortTally();
+    private long lastActivityMicros = Long.MIN_VALUE;
+    private long lastArrivalMicros = Long.MIN_VALUE;
+    private long lastFlowMicros = Long.MIN_VALUE;
+    private int lastOriginatorPort = -1;
+    private double logTypicalGap = Double.NaN;
+    private long ownCheckIns;
+    private long unanswered;
+    private long flows;
+    private boolean encrypted;
+    private long evaluatedThroughMicros = Long.MIN_VALUE;
+    private long reportedThroughMicros = Long.MIN_VALUE;
+    private long nextReportMicros = Long.MAX_VALUE;
+
+    BeaconChannel(BeaconDetector.Settings settings) {
+        this.settings = settings;
+        this.series = new ArrivalSeries(settings.maxArrivalsPerChannel());
+    }
+
+    @Override
+    public void observe(Observation observation) {
+        long time = observation.timeMicros();
+        lastActivityMicros = Math.max(lastActivityMicros, time);
+        encrypted |= observation.encrypted();
+        if (observation.kind() == Observation.Kind.UPDATE || observation.open() || observation.lookup()) {
+            // a still-open flow is a long connection, not a check-in (RITA leaves open flows out too); a DNS
+            // flow is a lookup of some name through a resolver, whose rhythm is the names' and their TTLs'
+            return;
+        }
+        byte kind;
+        if (observation.kind() == Observation.Kind.REQUEST) {
+            kind = ArrivalSeries.OWN;
+        } else {
+            flows++;
+            if (!observation.answered()) {
+                unanswered++;
+            }
+            remotePorts.add(observation.remotePort());
+            targetPorts.add(observation.targetPort());
+            kind = retransmission(observation) ? ArrivalSeries.RITA : ArrivalSeries.RITA | ArrivalSeries.OWN;
+            lastFlowMicros = Math.max(lastFlowMicros, time);
+            lastOriginatorPort = observation.originatorPort();
+        }
+        if ((kind & ArrivalSeries.OWN) != 0) {
+            learnGap(time);
+            ownCheckIns++;
+        }
+        series.add(time, observation.kind() == Observation.Kind.REQUEST ? -1 : observation.bytesOut(), kind);
+        evidence.add(observation.provenance());
+        if (lastArrivalMicros == Long.MIN_VALUE) {
+            nextReportMicros = time + settings.pairs().reportEveryMicros();
+        }
+        lastArrivalMicros = Math.max(lastArrivalMicros, time);
+    }
+
+    /** A flow from the same source port moments after the previous one retries that attempt. */
+    private boolean retransmission(Observation observation) {
+        return observation.originatorPort() >= 0 && observation.originatorPort() == lastOriginatorPort
+                && Math.abs(observation.timeMicros() - lastFlowMicros)
+                <= PairSettings.micros(settings.retransmissionWindow());
+    }
+
+    private void learnGap(long time) {
+        if (lastArrivalMicros == Long.MIN_VALUE || time <= lastArrivalMicros) {
+            return;
+        }
+        long gap = time - lastArrivalMicros;
+        if (gap < PairSettings.micros(settings.checkInMerge())) {
+            return;
+        }
+        double logGap = Math.log(gap);
+        logTypicalGap = Double.isNaN(logTypicalGap) ? logGap
+                : logTypicalGap + GAP_SMOOTHING * (logGap - logTypicalGap);
+    }
+
+    @Override
+    public long lastActivityMicros() {
+        return lastActivityMicros;
+    }
+
+    @Override
+    public long typicalGapMicros() {
+        return Double.isNaN(logTypicalGap) ? settings.pairs().idleMicros() : (long) Math.exp(logTypicalGap);
+    }
+
+    private long quietDelayMicros() {
+        long minimum = PairSettings.micros(settings.quietMinimum());
+        long maximum = PairSettings.micros(settings.quietMaximum());
+        if (Double.isNaN(logTypicalGap)) {
+            return maximum;
+        }
+        return Math.max(minimum, Math.min(maximum, settings.quietFactor() * typicalGapMicros()));
+    }
+
+    private boolean unevaluated() {
+        return lastArrivalMicros > evaluatedThroughMicros;
+    }
+
+    private long expiryMicros() {
+        return lastActivityMicros + settings.pairs().idleMicros();
+    }
+
+    @Override
+    public long dueMicros() {
+        long due = expiryMicros();
+        if (unevaluated()) {
+            if (ownCheckIns >= settings.minCheckIns()) {
+                due = Math.min(due, lastArrivalMicros + quietDelayMicros());
+            }
+            due = Math.min(due, nextReportMicros);
+        }
+        return due;
+    }
+
+    @Override
+    public boolean attend(Moment moment, ChannelView view, Consumer<Finding> findings) {
+        long now = moment.nowMicros();
+        if (now >= expiryMicros()) {
+            close(moment, view, findings);
+            return false;
+        }
+        if (unevaluated() && ownCheckIns >= settings.minCheckIns()
+                && now >= lastArrivalMicros + quietDelayMicros()) {
+            evaluate(now, moment, view, false, findings);
+        }
+        if (now >= nextReportMicros) {
+            if (unevaluated()) {
+                evaluate(now, moment, view, false, findings);
+            }
+            nextReportMicros = now + settings.pairs().reportEveryMicros();
+        }
+        series.dropBefore(windowSelectionStart(now, moment));
+        return true;
+    }
+
+    @Override
+    public void close(Moment moment, ChannelView view, Consumer<Finding> findings) {
+        if (series.isEmpty()) {
+            return;
+        }
+        long end;
+        if (moment.endOfInput()) {
+            end = moment.observedUntilMicros();
+        } else {
+            // an expired channel is judged as it stood when it fell silent, not a day later
+            end = Math.min(moment.nowMicros(), lastArrivalMicros + quietDelayMicros());
+        }
+        if (reportedThroughMicros < lastArrivalMicros) {
+            evaluate(Math.max(end, lastArrivalMicros), moment, view, true, findings);
+        }
+    }
+
+    /** The first instant a window ending at {@code end} selects: RITA selects whole hours. */
+    private long windowSelectionStart(long end, Moment moment) {
+        return Math.floorDiv(windowStartMicros(end, moment), HOUR_MICROS) * HOUR_MICROS;
+    }
+
+    private long windowStartMicros(long end, Moment moment) {
+        long start = end - settings.pairs().windowMicros();
+        return moment.observedSinceMicros() != Long.MIN_VALUE ? Math.max(start, moment.observedSinceMicros())
+                : start;
+    }
+
+    private void evaluate(long end, Moment moment, ChannelView view, boolean last, Consumer<Finding> findings) {
+        evaluatedThroughMicros = lastArrivalMicros;
+        ArrivalSeries.Selection selection = series.select(windowSelectionStart(end, moment), end,
+                PairSettings.micros(settings.checkInMerge()));
+        if (selection.kept() == 0 || selection.connections() >= settings.strobeConnections()) {
+            return;
+        }
+        long windowStart = Math.floorDiv(windowStartMicros(end, moment), 1_000_000L);
+        long windowEnd = Math.floorDiv(end, 1_000_000L);
+        RitaScoring.Result rita = RitaScoring.score(windowStart, windowEnd, selection.ritaSeconds(),
+                selection.ritaBytes(), settings.rita());
+        Periodicity.Estimate estimate = selection.checkIns().length >= settings.minCheckIns()
+                ? Periodicity.estimate(selection.checkIns(), settings.periodicity())
+                : Periodicity.Estimate.none(Math.max(0, selection.checkIns().length - 1));
+        BeaconScoring.Breakdown own = BeaconScoring.score(estimate, selection.checkInBytes(), settings.scoring());
+
+        boolean ownReports = own.score() >= settings.reportScore();
+        boolean ritaReports = last && rita != null && rita.score() >= settings.ritaReportScore();
+        long fresh = series.countAfter(reportedThroughMicros);
+        if (!(ownReports || ritaReports) || fresh < settings.minNewArrivals()) {
+            return;
+        }
+        reportedThroughMicros = selection.lastMicros();
+        BeaconReport report = new BeaconReport(view, selection, rita, estimate, own, remotePorts.usual(),
+                targetPorts.usual(), encrypted, unansweredShare(), evidence.toList(),
+                settings.rita().minUniqueTimestamps());
+        findings.accept(report.finding());
+    }
+
+    private double unansweredShare() {
+        return flows == 0 ? 0 : (double) unanswered / flows;
+    }
+}
