@@ -87,13 +87,7 @@ public final class BeaconDetector implements Detector<PairKey, PairTracker<Beaco
 
     @Override
     public PairKey keyOf(Event event) {
-        PairKey[] first = new PairKey[1];
-        PairEvents.keysOf(event, key -> {
-            if (first[0] == null) {
-                first[0] = key;
-            }
-        });
-        return first[0];
+        return PairEvents.firstKey(event);
     }
 
     @Override

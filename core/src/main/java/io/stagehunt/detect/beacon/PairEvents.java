@@ -38,6 +38,17 @@ final class PairEvents {
                 || type == DnsQuery.class;
     }
 
+    /** The first key of an event, or null: for {@code Detector.keyOf}, where one key is asked for. */
+    static PairKey firstKey(Event event) {
+        PairKey[] first = new PairKey[1];
+        keysOf(event, key -> {
+            if (first[0] == null) {
+                first[0] = key;
+            }
+        });
+        return first[0];
+    }
+
     static void keysOf(Event event, Consumer<PairKey> keys) {
         Host host = event.host();
         if (host == null) {

@@ -60,14 +60,33 @@ final class Traffic {
         return this;
     }
 
-    /** A flow whose duration is given, e.g. a long-lived session. */
+    /** A TLS flow whose duration is given, e.g. a long-lived session; a new flow id. */
     Traffic longFlow(double seconds, String remote, int port, double durationSeconds, boolean open) {
         flows++;
+        return record(seconds, "C" + flows, remote, port, "ssl", durationSeconds, open);
+    }
+
+    /**
+     * A flow record with a given flow id, as a sensor writes one for a flow still open and another when it
+     * closes.
+     */
+    Traffic record(double seconds, String uid, String remote, int port, String service, double durationSeconds,
+            boolean open) {
         IpAddress responder = IpAddress.parse(remote);
-        events.add(new Connection(micros(seconds), Host.of(host), new Provenance(CONN, events.size() + 1L),
-                "L" + flows, host, nextPort++, responder, port, Transport.TCP, "ssl",
-                Math.round(durationSeconds * 1e6), 90_000, 400_000, 900, 800, ConnectionOutcome.ESTABLISHED,
-                open ? "S1" : "SF", Direction.OUTBOUND, open));
+        Direction direction = responder.isV4() && (responder.v4() >>> 24) == 10 ? Direction.INTERNAL
+                : Direction.OUTBOUND;
+        events.add(new Connection(micros(seconds), Host.of(host), new Provenance(CONN, events.size() + 1L), uid,
+                host, nextPort++, responder, port, Transport.TCP, service, Math.round(durationSeconds * 1e6),
+                90_000, 400_000, 900, 800, ConnectionOutcome.ESTABLISHED, open ? "S1" : "SF", direction, open));
+        return this;
+    }
+
+    /** A long tunnel through a forward proxy: the flow to the proxy lasts {@code durationSeconds}. */
+    Traffic tunnel(double seconds, String proxy, int proxyPort, String target, double durationSeconds) {
+        flows++;
+        String uid = "C" + flows;
+        record(seconds, uid, proxy, proxyPort, "http,ssl", durationSeconds, false);
+        request(seconds + 0.002, uid, proxy, proxyPort, "CONNECT", target, target + ":443");
         return this;
     }
 
