@@ -14,6 +14,8 @@ import java.util.function.Consumer;
 final class BeaconChannel implements ChannelState {
 
     private static final long HOUR_MICROS = 3_600_000_000L;
+    /** A rise in score that is news even shortly after the previous report. */
+    private static final double RISE = 0.1;
     /** Weight of the newest interval in the running estimate of the usual interval. */
     private static final double GAP_SMOOTHING = 0.25;
 
@@ -24,6 +26,8 @@ final class BeaconChannel implements ChannelState {
     private final PortTally targetPorts = new PortTally();
     private long lastActivityMicros = Long.MIN_VALUE;
     private long lastArrivalMicros = Long.MIN_VALUE;
+    /** The watermark when the latest arrival was delivered: silences are measured from here. */
+    private long lastDeliveredMicros = Long.MIN_VALUE;
     private long lastFlowMicros = Long.MIN_VALUE;
     private int lastOriginatorPort = -1;
     private double logTypicalGap = Double.NaN;
@@ -33,6 +37,8 @@ final class BeaconChannel implements ChannelState {
     private boolean encrypted;
     private long evaluatedThroughMicros = Long.MIN_VALUE;
     private long reportedThroughMicros = Long.MIN_VALUE;
+    private long reportedAtMicros = Long.MIN_VALUE;
+    private double reportedScore;
     private long nextReportMicros = Long.MAX_VALUE;
 
     BeaconChannel(BeaconDetector.Settings settings) {
@@ -41,9 +47,9 @@ final class BeaconChannel implements ChannelState {
     }
 
     @Override
-    public void observe(Observation observation) {
+    public void observe(Observation observation, long nowMicros) {
         long time = observation.timeMicros();
-        lastActivityMicros = Math.max(lastActivityMicros, time);
+        lastActivityMicros = Math.max(lastActivityMicros, Math.max(time, nowMicros));
         encrypted |= observation.encrypted();
         if (observation.kind() == Observation.Kind.UPDATE || observation.open() || observation.lookup()) {
             // a still-open flow is a long connection, not a check-in (RITA leaves open flows out too); a DNS
@@ -71,9 +77,10 @@ final class BeaconChannel implements ChannelState {
         series.add(time, observation.kind() == Observation.Kind.REQUEST ? -1 : observation.bytesOut(), kind);
         evidence.add(observation.provenance());
         if (lastArrivalMicros == Long.MIN_VALUE) {
-            nextReportMicros = time + settings.pairs().reportEveryMicros();
+            nextReportMicros = Math.max(time, nowMicros) + settings.pairs().reportEveryMicros();
         }
         lastArrivalMicros = Math.max(lastArrivalMicros, time);
+        lastDeliveredMicros = Math.max(lastDeliveredMicros, Math.max(time, nowMicros));
     }
 
     /** A flow from the same source port moments after the previous one retries that attempt. */
@@ -128,7 +135,7 @@ final class BeaconChannel implements ChannelState {
         long due = expiryMicros();
         if (unevaluated()) {
             if (ownCheckIns >= settings.minCheckIns()) {
-                due = Math.min(due, lastArrivalMicros + quietDelayMicros());
+                due = Math.min(due, lastDeliveredMicros + quietDelayMicros());
             }
             due = Math.min(due, nextReportMicros);
         }
@@ -143,17 +150,25 @@ final class BeaconChannel implements ChannelState {
             return false;
         }
         if (unevaluated() && ownCheckIns >= settings.minCheckIns()
-                && now >= lastArrivalMicros + quietDelayMicros()) {
-            evaluate(now, moment, view, false, findings);
+                && now >= lastDeliveredMicros + quietDelayMicros()) {
+            evaluate(channelTime(now), moment, view, false, findings);
         }
         if (now >= nextReportMicros) {
             if (unevaluated()) {
-                evaluate(now, moment, view, false, findings);
+                evaluate(channelTime(now), moment, view, false, findings);
             }
             nextReportMicros = now + settings.pairs().reportEveryMicros();
         }
-        series.dropBefore(windowSelectionStart(now, moment));
+        series.dropBefore(windowSelectionStart(channelTime(now), moment));
         return true;
+    }
+
+    /**
+     * The end of a window judged now: now, but no later than the channel's own activity allows, so that late
+     * records (or a stream that ran ahead) are judged in the channel's own time.
+     */
+    private long channelTime(long now) {
+        return Math.min(now, lastArrivalMicros + quietDelayMicros());
     }
 
     @Override
@@ -162,11 +177,13 @@ final class BeaconChannel implements ChannelState {
             return;
         }
         long end;
-        if (moment.endOfInput()) {
+        if (moment.endOfInput() && lastArrivalMicros >= moment.observedUntilMicros()
+                - settings.pairs().windowMicros()) {
+            // as RITA: the window ends where the data ends
             end = moment.observedUntilMicros();
         } else {
             // an expired channel is judged as it stood when it fell silent, not a day later
-            end = Math.min(moment.nowMicros(), lastArrivalMicros + quietDelayMicros());
+            end = channelTime(moment.endOfInput() ? moment.observedUntilMicros() : moment.nowMicros());
         }
         if (reportedThroughMicros < lastArrivalMicros) {
             evaluate(Math.max(end, lastArrivalMicros), moment, view, true, findings);
@@ -203,14 +220,27 @@ final class BeaconChannel implements ChannelState {
         boolean ownReports = own.score() >= settings.reportScore();
         boolean ritaReports = last && rita != null && rita.score() >= settings.ritaReportScore();
         long fresh = series.countAfter(reportedThroughMicros);
-        if (!(ownReports || ritaReports) || fresh < settings.minNewArrivals()) {
+        if (!(ownReports || ritaReports) || fresh < settings.minNewArrivals() || !last && !reportDue(moment,
+                own.score())) {
             return;
         }
         reportedThroughMicros = selection.lastMicros();
+        reportedAtMicros = moment.nowMicros();
+        reportedScore = own.score();
         BeaconReport report = new BeaconReport(view, selection, rita, estimate, own, remotePorts.usual(),
                 targetPorts.usual(), encrypted, unansweredShare(), evidence.toList(),
                 settings.rita().minUniqueTimestamps());
         findings.accept(report.finding());
+    }
+
+    /**
+     * While a channel is live it is reported again only after a reporting period, or sooner when its score
+     * has risen markedly; the last report (expiry, end of input) only needs new arrivals.
+     */
+    private boolean reportDue(Moment moment, double score) {
+        return reportedAtMicros == Long.MIN_VALUE
+                || moment.nowMicros() >= reportedAtMicros + settings.pairs().reportEveryMicros()
+                || score >= reportedScore + RISE;
     }
 
     private double unansweredShare() {

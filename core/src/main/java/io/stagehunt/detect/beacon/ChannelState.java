@@ -10,7 +10,11 @@ import java.util.function.Consumer;
  */
 interface ChannelState extends Serializable {
 
-    void observe(Observation observation);
+    /**
+     * Takes one observation. {@code nowMicros} is the watermark when it was delivered: flows wait for their
+     * names and records come late, so a channel measures its silences against delivery, not event time.
+     */
+    void observe(Observation observation, long nowMicros);
 
     /** When the channel next needs attention (a report or its expiry). */
     long dueMicros();

@@ -30,6 +30,7 @@ final class LongConnectionChannel implements ChannelState {
     private int nextSlot;
     private long firstMicros = Long.MAX_VALUE;
     private long lastActivityMicros = Long.MIN_VALUE;
+    private long lastDeliveredMicros = Long.MIN_VALUE;
     private long flows;
     private long longestMicros;
     private boolean encrypted;
@@ -43,8 +44,9 @@ final class LongConnectionChannel implements ChannelState {
     }
 
     @Override
-    public void observe(Observation observation) {
+    public void observe(Observation observation, long nowMicros) {
         lastActivityMicros = Math.max(lastActivityMicros, observation.timeMicros());
+        lastDeliveredMicros = Math.max(lastDeliveredMicros, Math.max(observation.timeMicros(), nowMicros));
         encrypted |= observation.encrypted();
         if (observation.kind() == Observation.Kind.REQUEST || observation.durationMicros() < 0) {
             return;
@@ -118,9 +120,9 @@ final class LongConnectionChannel implements ChannelState {
 
     @Override
     public long dueMicros() {
-        long expiry = lastActivityMicros + settings.pairs().idleMicros();
+        long expiry = lastDeliveredMicros + settings.pairs().idleMicros();
         if (pending && total(lastActivityMicros) >= settings.bandSeconds(0)) {
-            long next = reportedAtMicros == Long.MIN_VALUE ? lastActivityMicros
+            long next = reportedAtMicros == Long.MIN_VALUE ? lastDeliveredMicros
                     : reportedAtMicros + settings.pairs().reportEveryMicros();
             return Math.min(expiry, next);
         }
@@ -129,7 +131,7 @@ final class LongConnectionChannel implements ChannelState {
 
     @Override
     public long lastActivityMicros() {
-        return lastActivityMicros;
+        return lastDeliveredMicros;
     }
 
     @Override
@@ -139,13 +141,13 @@ final class LongConnectionChannel implements ChannelState {
 
     @Override
     public boolean attend(Moment moment, ChannelView view, Consumer<Finding> findings) {
-        if (moment.nowMicros() >= lastActivityMicros + settings.pairs().idleMicros()) {
+        if (moment.nowMicros() >= lastDeliveredMicros + settings.pairs().idleMicros()) {
             close(moment, view, findings);
             return false;
         }
         if (pending && (reportedAtMicros == Long.MIN_VALUE
                 || moment.nowMicros() >= reportedAtMicros + settings.pairs().reportEveryMicros())) {
-            report(Math.min(moment.nowMicros(), lastActivityMicros), view, findings, false);
+            report(Math.min(moment.nowMicros(), lastActivityMicros), moment.nowMicros(), view, findings, false);
         }
         return true;
     }
@@ -153,11 +155,13 @@ final class LongConnectionChannel implements ChannelState {
     @Override
     public void close(Moment moment, ChannelView view, Consumer<Finding> findings) {
         if (pending) {
-            report(moment.endOfInput() ? moment.observedUntilMicros() : lastActivityMicros, view, findings, true);
+            long end = moment.endOfInput() ? moment.observedUntilMicros() : lastActivityMicros;
+            report(end, moment.nowMicros(), view, findings, true);
         }
     }
 
-    private void report(long endMicros, ChannelView view, Consumer<Finding> findings, boolean last) {
+    private void report(long endMicros, long nowMicros, ChannelView view, Consumer<Finding> findings,
+            boolean last) {
         double total = total(Math.max(endMicros, lastActivityMicros));
         double score = band(total);
         if (total < settings.bandSeconds(0) || last && reportedAtMicros != Long.MIN_VALUE
@@ -165,7 +169,7 @@ final class LongConnectionChannel implements ChannelState {
             return;
         }
         pending = false;
-        reportedAtMicros = endMicros;
+        reportedAtMicros = nowMicros;
         reportedScore = score;
         int open = openFlows();
         List<Signal> signals = new ArrayList<>();

@@ -181,7 +181,7 @@ final class PairTracker<C extends ChannelState> implements Serializable {
             }
             slot.proxied |= proxied;
         }
-        slot.channel.observe(observation);
+        slot.channel.observe(observation, moment.nowMicros());
     }
 
     /** Reports and drops the channel that has been silent longest relative to its own rhythm. */

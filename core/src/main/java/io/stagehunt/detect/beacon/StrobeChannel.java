@@ -21,6 +21,7 @@ final class StrobeChannel implements ChannelState {
     private final PortTally targetPorts = new PortTally();
     private long firstMicros = Long.MAX_VALUE;
     private long lastActivityMicros = Long.MIN_VALUE;
+    private long lastDeliveredMicros = Long.MIN_VALUE;
     private long reportedAtMicros = Long.MIN_VALUE;
     private boolean crossed;
 
@@ -30,8 +31,9 @@ final class StrobeChannel implements ChannelState {
     }
 
     @Override
-    public void observe(Observation observation) {
+    public void observe(Observation observation, long nowMicros) {
         lastActivityMicros = Math.max(lastActivityMicros, observation.timeMicros());
+        lastDeliveredMicros = Math.max(lastDeliveredMicros, Math.max(observation.timeMicros(), nowMicros));
         if (observation.kind() != Observation.Kind.FLOW || observation.open() || observation.lookup()) {
             return;
         }
@@ -55,11 +57,11 @@ final class StrobeChannel implements ChannelState {
 
     @Override
     public long dueMicros() {
-        long expiry = lastActivityMicros + settings.pairs().idleMicros();
+        long expiry = lastDeliveredMicros + settings.pairs().idleMicros();
         if (!crossed) {
             return expiry;
         }
-        return Math.min(expiry, reportedAtMicros == Long.MIN_VALUE ? lastActivityMicros
+        return Math.min(expiry, reportedAtMicros == Long.MIN_VALUE ? lastDeliveredMicros
                 : reportedAtMicros + settings.pairs().reportEveryMicros());
     }
 
@@ -70,7 +72,7 @@ final class StrobeChannel implements ChannelState {
 
     @Override
     public long lastActivityMicros() {
-        return lastActivityMicros;
+        return lastDeliveredMicros;
     }
 
     @Override
@@ -80,31 +82,31 @@ final class StrobeChannel implements ChannelState {
 
     @Override
     public boolean attend(Moment moment, ChannelView view, Consumer<Finding> findings) {
-        if (moment.nowMicros() >= lastActivityMicros + settings.pairs().idleMicros()) {
+        if (moment.nowMicros() >= lastDeliveredMicros + settings.pairs().idleMicros()) {
             close(moment, view, findings);
             return false;
         }
         if (crossed && reportDue(moment.nowMicros())) {
-            report(Math.min(moment.nowMicros(), lastActivityMicros), view, findings);
+            report(Math.min(moment.nowMicros(), lastActivityMicros), moment.nowMicros(), view, findings);
         }
         return true;
     }
 
     @Override
     public void close(Moment moment, ChannelView view, Consumer<Finding> findings) {
-        long end = moment.endOfInput() ? moment.observedUntilMicros() : lastActivityMicros;
+        long end = moment.endOfInput() ? moment.observedUntilMicros() : moment.nowMicros();
         if (crossed && reportDue(end)) {
-            report(Math.min(end, lastActivityMicros), view, findings);
+            report(Math.min(end, lastActivityMicros), end, view, findings);
         }
     }
 
-    private void report(long endMicros, ChannelView view, Consumer<Finding> findings) {
+    private void report(long endMicros, long nowMicros, ChannelView view, Consumer<Finding> findings) {
         double connections = count(endMicros);
         crossed = connections >= settings.connectionsPerWindow();
         if (!crossed) {
             return;
         }
-        reportedAtMicros = endMicros;
+        reportedAtMicros = nowMicros;
         long from = Math.max(firstMicros, windowStart(endMicros));
         int hours = (int) (HourlyTotals.hourOf(endMicros) - HourlyTotals.hourOf(from) + 1);
         int active = counts.activeHours(from, endMicros);

@@ -20,7 +20,9 @@ import java.util.Arrays;
  * A fixed timer scores 1, random (Poisson) arrivals about 0, whatever their rate. The candidate with the
  * highest regularity wins; near ties go to the candidate with more single-period intervals (the fundamental,
  * not a harmonic). The period is then refined as the median of {@code interval / k} over on-schedule
- * intervals. Check-ins spanning less than {@code minSpanSeconds} (a burst, a page load) are not judged, and
+ * intervals. Beacons jittered beyond the tolerance have no sharp period, but their intervals stay bounded: a
+ * second view scores the share of intervals within a factor of two of the median against the share random
+ * intervals reach there, and the better of the two views wins. Check-ins spanning less than {@code minSpanSeconds} (a burst, a page load) are not judged, and
  * the significance of a fit grows with the number of on-schedule intervals, because a few intervals fit some
  * period by chance.
  *
@@ -31,6 +33,8 @@ public final class Periodicity {
     /** The cell around a multiple of the period spans half a period on each side. */
     private static final double CELL_HALF_WIDTH = 0.5;
     private static final double NEAR_TIE = 0.02;
+    /** Share of exponential intervals within a factor of two of their median: 2^-1/2 - 2^-2. */
+    static final double RANDOM_OCTAVE_SHARE = Math.sqrt(0.5) - 0.25;
 
     private Periodicity() {
     }
@@ -137,9 +141,43 @@ public final class Periodicity {
                 best = refit;
             }
         }
-        double significance = 1 - Math.exp(-best.onSchedule / settings.significanceScale());
-        return new Estimate(best.period, jitter(intervals, best, settings), intervals.length, best.onSchedule,
-                best.singlePeriod, best.regularity, significance);
+        Estimate scheduled = new Estimate(best.period, jitter(intervals, best, settings), intervals.length,
+                best.onSchedule, best.singlePeriod, best.regularity,
+                1 - Math.exp(-best.onSchedule / settings.significanceScale()));
+        Estimate bounded = bounded(sorted, intervals.length, settings);
+        return bounded.regularity() > scheduled.regularity() ? bounded : scheduled;
+    }
+
+    /**
+     * The heavy-jitter view: how many intervals lie within a factor of two of the median interval, against
+     * the {@value #RANDOM_OCTAVE_SHARE} of random (exponential) intervals. A timer jittered by up to ±90 % never
+     * strays that far, while random and human timing often do; it has no sharp period to fit, but its
+     * intervals are bounded. The period is the median interval.
+     */
+    private static Estimate bounded(double[] sorted, int count, Settings settings) {
+        double median = RitaScoring.median(sorted, 0, sorted.length);
+        if (!(median >= settings.minPeriodSeconds())) {
+            return Estimate.none(count);
+        }
+        int from = 0;
+        while (from < sorted.length && sorted[from] < median / 2) {
+            from++;
+        }
+        int to = from;
+        while (to < sorted.length && sorted[to] <= median * 2) {
+            to++;
+        }
+        int within = to - from;
+        double share = (double) within / count;
+        double regularity = Math.max(0, Math.min(1, (share - RANDOM_OCTAVE_SHARE) / (1 - RANDOM_OCTAVE_SHARE)));
+        double[] deviations = new double[within];
+        for (int i = 0; i < within; i++) {
+            deviations[i] = sorted[from + i] / median - 1;
+        }
+        double jitter = within == 0 ? Double.NaN
+                : (quantile(deviations, within, 0.9) - quantile(deviations, within, 0.1)) / 2;
+        return new Estimate(median, jitter, count, within, within, regularity,
+                1 - Math.exp(-within / settings.significanceScale()));
     }
 
     private static boolean better(Fit candidate, Fit incumbent) {

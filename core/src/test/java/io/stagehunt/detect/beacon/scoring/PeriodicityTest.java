@@ -29,7 +29,9 @@ class PeriodicityTest {
                         CheckInSchedules.jittered(0, 10, 0.05, 30, 5), 10.0, 0.95),
                 Arguments.of("two-second test beacon", CheckInSchedules.jittered(0, 2, 0.02, 150, 6), 2.0, 0.99),
                 Arguments.of("intervals drawn between 2 and 3.6 s",
-                        CheckInSchedules.jittered(0, 2.8, 0.28, 150, 7), 2.8, 0.5));
+                        CheckInSchedules.jittered(0, 2.8, 0.28, 150, 7), 2.8, 0.5),
+                Arguments.of("jittered ±80 %: no sharp period, but bounded intervals",
+                        CheckInSchedules.jittered(0, 8, 0.8, 120, 8), 8.0, 0.5));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -38,7 +40,7 @@ class PeriodicityTest {
         Periodicity.Estimate estimate = Periodicity.estimate(times, SETTINGS);
 
         assertThat(estimate.found()).as(scenario).isTrue();
-        assertThat(estimate.periodSeconds()).as(scenario).isCloseTo(period, within(period * 0.06));
+        assertThat(estimate.periodSeconds()).as(scenario).isCloseTo(period, within(period * 0.1));
         assertThat(estimate.strength()).as(scenario).isGreaterThanOrEqualTo(minStrength);
     }
 
