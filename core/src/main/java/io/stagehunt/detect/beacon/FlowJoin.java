@@ -44,6 +44,17 @@ final class FlowJoin implements Serializable {
      */
     void onFlow(Connection connection, long nowMicros, long graceMicros, Delivery delivery) {
         Entry entry = find(connection.uid());
+        if (entry == null && !PairEvents.nameable(connection)) {
+            // no HTTP or TLS on this flow: no record will name it, so it settles at once
+            entry = new Entry(connection.uid(), connection.timeMicros(), nowMicros, Stage.AWAITING_NAME);
+            entry.takeFlow(connection);
+            settle(entry, delivery);
+            if (connection.open()) {
+                // a still-open flow will be logged again when it closes; remember it to count it once
+                add(entry, delivery);
+            }
+            return;
+        }
         if (entry == null) {
             entry = new Entry(connection.uid(), connection.timeMicros(),
                     Math.max(connection.timeMicros(), nowMicros) + graceMicros, Stage.AWAITING_NAME);
@@ -159,10 +170,11 @@ final class FlowJoin implements Serializable {
         if (uid == null || uid.isEmpty() || uid.equals("-")) {
             return null;
         }
+        int hash = uid.hashCode();
         Iterator<Entry> newestFirst = entries.descendingIterator();
         while (newestFirst.hasNext()) {
             Entry entry = newestFirst.next();
-            if (uid.equals(entry.uid)) {
+            if (entry.uidHash == hash && uid.equals(entry.uid)) {
                 return entry;
             }
         }
@@ -172,6 +184,7 @@ final class FlowJoin implements Serializable {
     /** One flow's joined facts. */
     private static final class Entry implements Serializable {
         final String uid;
+        final int uidHash;
         final long startMicros;
         final long settleAtMicros;
         Stage stage;
@@ -193,6 +206,7 @@ final class FlowJoin implements Serializable {
 
         Entry(String uid, long startMicros, long settleAtMicros, Stage stage) {
             this.uid = uid;
+            this.uidHash = uid == null ? 0 : uid.hashCode();
             this.startMicros = startMicros;
             this.settleAtMicros = settleAtMicros;
             this.stage = stage;

@@ -15,10 +15,11 @@ record Moment(long nowMicros, long observedSinceMicros, long observedUntilMicros
     static Moment of(DetectorContext context, long fallbackMicros) {
         long watermark = context.watermarkMicros();
         boolean end = watermark == Long.MAX_VALUE;
+        // at the end of input, timers fire at their own (possibly later) times; the data still ends where it ends
         long until = context.observedUntilMicros() != Long.MIN_VALUE ? context.observedUntilMicros()
                 : fallbackMicros;
-        long now = end ? Math.max(until, fallbackMicros) : Math.max(watermark, fallbackMicros);
-        return new Moment(now, context.observedSinceMicros(), Math.max(until, fallbackMicros), end);
+        long now = end ? until : Math.max(watermark, fallbackMicros);
+        return new Moment(now, context.observedSinceMicros(), until, end);
     }
 
     /** The end of the window a report looks back over: now, or the end of the data. */

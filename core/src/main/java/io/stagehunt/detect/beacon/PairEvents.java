@@ -21,10 +21,11 @@ import java.util.function.Consumer;
  */
 final class PairEvents {
 
-    /** Destinations that are not one party: multicast, broadcast and the unspecified address. */
-    private static final List<Cidr> NOT_A_PARTY = List.of(Cidr.parse("224.0.0.0/4"),
-            Cidr.parse("255.255.255.255/32"), Cidr.parse("0.0.0.0/32"), Cidr.parse("ff00::/8"),
-            Cidr.parse("::/128"));
+    /**
+     * IPv6 destinations that are not one party: multicast and the unspecified address. (IPv4: 0.0.0.0/8,
+     * multicast 224.0.0.0/4 and 240.0.0.0/4 with the broadcast address, tested by the first octet.)
+     */
+    private static final List<Cidr> NOT_A_PARTY = List.of(Cidr.parse("ff00::/8"), Cidr.parse("::/128"));
 
     private PairEvents() {
     }
@@ -110,6 +111,10 @@ final class PairEvents {
 
     /** Whether traffic to this address reaches one party that could be a controller. */
     static boolean isParty(IpAddress address) {
+        if (address.isV4()) {
+            int first = address.v4() >>> 24;
+            return first != 0 && first < 224;
+        }
         for (Cidr range : NOT_A_PARTY) {
             if (range.contains(address)) {
                 return false;
@@ -128,6 +133,20 @@ final class PairEvents {
     static boolean lookup(Connection connection) {
         String service = connection.service();
         return service != null && service.toLowerCase(Locale.ROOT).contains("dns");
+    }
+
+    /**
+     * Whether an HTTP or TLS record may name this flow: the sensor recognised (or did not name) a protocol
+     * that carries names. A sensor that recognised another protocol (DNS, SSH, SMB ...) or none at all writes
+     * no such record.
+     */
+    static boolean nameable(Connection connection) {
+        String service = connection.service();
+        if (service == null || service.isEmpty()) {
+            return false;
+        }
+        String lower = service.toLowerCase(Locale.ROOT);
+        return lower.contains("http") || lower.contains("ssl") || lower.contains("tls") || lower.contains("quic");
     }
 
     /** Whether the sensor saw TLS (or QUIC) on the flow. */

@@ -78,9 +78,9 @@ final class PairTracker<C extends ChannelState> implements Serializable {
     void onEvent(Event event, Moment moment, Environment<C> environment) {
         FlowJoin.Delivery delivery = (name, proxied, observation) ->
                 deliver(name, proxied, observation, moment, environment);
-        long grace = environment.settings().joinGraceMicros();
+        long grace = environment.settings().flowWaitMicros();
         if (event instanceof Connection connection) {
-            join.onFlow(connection, moment.nowMicros(), grace, delivery);
+            join.onFlow(connection, moment.nowMicros(), environment.settings().nameWaitMicros(), delivery);
         } else if (event instanceof HttpRequest request) {
             PairEvents.Naming naming = PairEvents.naming(request);
             proxy |= naming.proxied();

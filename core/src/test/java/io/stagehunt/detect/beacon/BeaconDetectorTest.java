@@ -6,10 +6,10 @@ import io.stagehunt.detect.Finding;
 import io.stagehunt.detect.Severity;
 import io.stagehunt.detect.Signal;
 import io.stagehunt.engine.DetectorHarness;
+import io.stagehunt.event.Connection;
 import io.stagehunt.event.Event;
 import io.stagehunt.net.IpAddress;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -201,27 +201,32 @@ class BeaconDetectorTest {
     }
 
     @Test
-    void outOfOrderInputGivesTheSameBeacon() {
+    void flowRecordsWrittenWhenFlowsEndGiveTheSameBeacon() {
         Traffic host = new Traffic("10.1.1.15");
         for (double time : CheckInSchedules.jittered(0, 90, 0.1, 120, 13)) {
             host.https(time, C2, "late.example", 512);
         }
-        List<Event> shuffled = new ArrayList<>();
         List<Event> ordered = host.events();
+        // a sensor writes a flow record when the flow ends (here 1.5 s, plus up to 20 s of buffering), after
+        // the TLS record of the same flow: records reach the detector in the order they were written
         Random random = new Random(14);
-        // records up to three minutes out of order, as files written at flow end deliver them
-        for (int from = 0; from < ordered.size(); from += 6) {
-            List<Event> block = new ArrayList<>(ordered.subList(from, Math.min(ordered.size(), from + 6)));
-            Collections.shuffle(block, random);
-            shuffled.addAll(block);
+        List<Event> written = new ArrayList<>(ordered);
+        java.util.Map<Event, Long> writtenAt = new java.util.IdentityHashMap<>();
+        for (Event event : ordered) {
+            long delay = event instanceof Connection connection
+                    ? connection.durationMicros() + (long) (random.nextDouble() * 20_000_000L) : 0;
+            writtenAt.put(event, event.timeMicros() + delay);
         }
+        written.sort(java.util.Comparator.comparingLong(writtenAt::get));
+        assertThat(written).isNotEqualTo(ordered);
 
         Finding inOrder = DetectorHarness.run(new BeaconDetector(), ordered).get(0);
-        List<Finding> outOfOrder = DetectorHarness.run(new BeaconDetector(), shuffled);
+        List<Finding> asWritten = DetectorHarness.run(new BeaconDetector(), written);
 
-        assertThat(outOfOrder).singleElement().satisfies(finding -> {
+        assertThat(asWritten).singleElement().satisfies(finding -> {
             assertThat(finding.reason()).isEqualTo(inOrder.reason());
             assertThat(finding.score()).isEqualTo(inOrder.score());
+            assertThat(finding.destination()).isEqualTo(inOrder.destination());
         });
     }
 
