@@ -16,13 +16,18 @@ import io.stagehunt.ingest.ReadContext;
 import io.stagehunt.ingest.RecordReader;
 import io.stagehunt.ingest.zeek.ZeekTsvFormat;
 import io.stagehunt.net.NetworkScope;
+import io.stagehunt.simulate.NetworkSimulator;
+import io.stagehunt.simulate.SimulationSettings;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -30,16 +35,19 @@ import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The pair detectors (beacon, strobe, long connection) over simulated Zeek conn events, each run through the
- * real in-process runner from the first event to the end of input (state expired), beside a baseline that
- * only counts events per pair through the same runner: the ratio is what the detectors' own work costs. Scores
- * are events per second.
+ * The pair detectors (beacon, strobe, long connection) over simulated Zeek events, each run through the real
+ * in-process runner from the first event to the end of input (state expired), beside a baseline that only
+ * counts connections per pair through the same runner: the ratio is what the detectors' own work costs.
+ * {@code logs=conn} feeds conn events only (every TLS and HTTP flow then waits in vain for its name);
+ * {@code logs=all} feeds conn, dns, http and ssl events in time order, as an analysis of a Zeek folder does.
+ * Scores are events per second.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -52,6 +60,9 @@ public class PairDetectorsBenchmark {
 
     static final int EVENTS = 200_000;
 
+    @Param({"conn", "all"})
+    public String logs;
+
     private List<Event> events;
     private final BeaconDetector beacon = new BeaconDetector();
     private final StrobeDetector strobe = new StrobeDetector();
@@ -60,17 +71,39 @@ public class PairDetectorsBenchmark {
 
     @Setup
     public void generate() throws IOException {
-        byte[] connLog = BenchmarkInputs.zeekLog("conn", EVENTS);
-        ReadContext context = new ReadContext(new SourceFile("conn.log", ZeekTsvFormat.ID),
-                new FileAccount("conn.log"), NetworkScope.defaults());
-        List<Event> read = new ArrayList<>(EVENTS);
-        try (RecordReader reader = new ZeekTsvFormat().open(new InMemory(connLog), context)) {
+        List<String> names = logs.equals("conn") ? List.of("conn") : List.of("conn", "dns", "http", "ssl");
+        Path folder = Files.createTempDirectory("stagehunt-bench");
+        try {
+            for (int hours = 1; ; hours *= 2) {
+                NetworkSimulator.run(new SimulationSettings(42, 400, SimulationSettings.DEFAULT_START
+                        + 2 * 3_600_000_000L, hours, true, 0), folder);
+                List<Event> read = new ArrayList<>();
+                for (String name : names) {
+                    read.addAll(events(name, Files.readAllBytes(folder.resolve(name + ".log"))));
+                }
+                if (read.size() >= EVENTS) {
+                    read.sort(Comparator.comparingLong(Event::timeMicros));
+                    events = List.copyOf(read.subList(0, EVENTS));
+                    return;
+                }
+            }
+        } finally {
+            try (Stream<Path> files = Files.walk(folder)) {
+                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        }
+    }
+
+    private static List<Event> events(String name, byte[] log) throws IOException {
+        ReadContext context = new ReadContext(new SourceFile(name + ".log", ZeekTsvFormat.ID),
+                new FileAccount(name + ".log"), NetworkScope.defaults());
+        List<Event> read = new ArrayList<>();
+        try (RecordReader reader = new ZeekTsvFormat().open(new InMemory(log), context)) {
             for (Event event = reader.next(); event != null; event = reader.next()) {
                 read.add(event);
             }
         }
-        read.sort(Comparator.comparingLong(Event::timeMicros));
-        events = List.copyOf(read);
+        return read;
     }
 
     @Benchmark
@@ -141,7 +174,7 @@ public class PairDetectorsBenchmark {
     private record InMemory(byte[] bytes) implements DecodedInput {
         @Override
         public String displayPath() {
-            return "conn.log";
+            return "simulated.log";
         }
 
         @Override

@@ -140,12 +140,24 @@ final class FlowJoin implements Serializable {
         entries.clear();
     }
 
-    /** When this join next needs attention: a grace running out or a memory to forget. */
-    long dueMicros(long memoryMicros) {
+    /** When the first waiting flow or name must settle; {@link Long#MAX_VALUE} when none waits. */
+    long settleDueMicros() {
         long due = Long.MAX_VALUE;
         for (Entry entry : entries) {
-            due = Math.min(due, entry.stage == Stage.SETTLED ? entry.lastTouchMicros + memoryMicros
-                    : entry.settleAtMicros);
+            if (entry.stage != Stage.SETTLED) {
+                due = Math.min(due, entry.settleAtMicros);
+            }
+        }
+        return due;
+    }
+
+    /** When the first settled flow may be forgotten; {@link Long#MAX_VALUE} when none is held. */
+    long forgetDueMicros(long memoryMicros) {
+        long due = Long.MAX_VALUE;
+        for (Entry entry : entries) {
+            if (entry.stage == Stage.SETTLED) {
+                due = Math.min(due, entry.lastTouchMicros + memoryMicros);
+            }
         }
         return due;
     }

@@ -12,7 +12,6 @@ import io.stagehunt.net.Cidr;
 import io.stagehunt.net.DomainName;
 import io.stagehunt.net.IpAddress;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Consumer;
 
 /**
@@ -131,8 +130,7 @@ final class PairEvents {
 
     /** Whether the sensor recognised DNS on the flow (Zeek service {@code dns}, Suricata app_proto). */
     static boolean lookup(Connection connection) {
-        String service = connection.service();
-        return service != null && service.toLowerCase(Locale.ROOT).contains("dns");
+        return mentions(connection.service(), "dns");
     }
 
     /**
@@ -142,21 +140,27 @@ final class PairEvents {
      */
     static boolean nameable(Connection connection) {
         String service = connection.service();
-        if (service == null || service.isEmpty()) {
-            return false;
-        }
-        String lower = service.toLowerCase(Locale.ROOT);
-        return lower.contains("http") || lower.contains("ssl") || lower.contains("tls") || lower.contains("quic");
+        return mentions(service, "http") || mentions(service, "ssl") || mentions(service, "tls")
+                || mentions(service, "quic");
     }
 
     /** Whether the sensor saw TLS (or QUIC) on the flow. */
     static boolean encrypted(Connection connection) {
         String service = connection.service();
+        return mentions(service, "ssl") || mentions(service, "tls") || mentions(service, "quic");
+    }
+
+    /** Whether a sensor's service text names a protocol, in any case, without allocating. */
+    static boolean mentions(String service, String protocol) {
         if (service == null) {
             return false;
         }
-        String lower = service.toLowerCase(Locale.ROOT);
-        return lower.contains("ssl") || lower.contains("tls") || lower.contains("quic");
+        for (int at = 0; at + protocol.length() <= service.length(); at++) {
+            if (service.regionMatches(true, at, protocol, 0, protocol.length())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

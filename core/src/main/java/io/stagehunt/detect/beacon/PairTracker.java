@@ -28,7 +28,11 @@ final class PairTracker<C extends ChannelState> implements Serializable {
     /** Below this, a channel's own rhythm is not trusted when judging how stale it is. */
     private static final long MIN_STALENESS_UNIT_MICROS = 60_000_000L;
 
+    /** Settling waiting flows waits this much longer, so that a burst of flows settles in one go. */
+    private static final long SETTLE_BATCH_MICROS = 15_000_000L;
+
     private final FlowJoin join;
+    private long settleDueMicros = Long.MAX_VALUE;
     private final Map<String, Slot<C>> named = new HashMap<>(4);
     private Slot<C> bare;
     private String dnsLabel;
@@ -78,6 +82,10 @@ final class PairTracker<C extends ChannelState> implements Serializable {
     void onEvent(Event event, Moment moment, Environment<C> environment) {
         FlowJoin.Delivery delivery = (name, proxied, observation) ->
                 deliver(name, proxied, observation, moment, environment);
+        if (settleDueMicros <= moment.nowMicros()) {
+            // settle what is due now rather than on a timer of its own
+            join.advance(moment.nowMicros(), environment.settings().joinMemoryMicros(), delivery);
+        }
         long grace = environment.settings().flowWaitMicros();
         if (event instanceof Connection connection) {
             join.onFlow(connection, moment.nowMicros(), environment.settings().nameWaitMicros(), delivery);
@@ -131,12 +139,17 @@ final class PairTracker<C extends ChannelState> implements Serializable {
 
     /** When this pair next needs attention; {@link Long#MAX_VALUE} when it holds nothing. */
     long dueMicros(PairSettings settings) {
-        long due = join.dueMicros(settings.joinMemoryMicros());
+        settleDueMicros = join.settleDueMicros();
+        // waiting flows settle in batches: when their arrival is learnt a little later changes no report
+        long due = settleDueMicros == Long.MAX_VALUE ? Long.MAX_VALUE : settleDueMicros + SETTLE_BATCH_MICROS;
         if (bare != null) {
             due = Math.min(due, bare.channel.dueMicros());
         }
         for (Slot<C> slot : named.values()) {
             due = Math.min(due, slot.channel.dueMicros());
+        }
+        if (due == Long.MAX_VALUE) {
+            due = join.forgetDueMicros(settings.joinMemoryMicros());
         }
         if (due == Long.MAX_VALUE && dnsLabel != null) {
             due = dnsSeenMicros + settings.labelRetentionMicros();
