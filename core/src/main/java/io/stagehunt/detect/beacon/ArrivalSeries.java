@@ -117,7 +117,7 @@ final class ArrivalSeries implements Serializable {
     }
 
     /** The arrivals in {@code [fromMicros, toMicros]}, split as the two analyses need them. */
-    Selection select(long fromMicros, long toMicros, long mergeMicros) {
+    Selection select(long fromMicros, long toMicros, long mergeMicros, double requestWeight) {
         int from = 0;
         while (from < size && times[from] < fromMicros) {
             from++;
@@ -129,6 +129,7 @@ final class ArrivalSeries implements Serializable {
         long[] ritaSeconds = new long[to - from];
         long[] ritaBytes = new long[to - from];
         double[] checkIns = new double[to - from];
+        double[] checkInWeights = new double[to - from];
         long[] checkInBytes = new long[to - from];
         int rita = 0;
         int ritaSized = 0;
@@ -145,21 +146,26 @@ final class ArrivalSeries implements Serializable {
                 }
             }
             if ((flags[i] & OWN) != 0) {
+                // a request on a connection already open is less independent evidence than a new connection
+                double weight = (flags[i] & RITA) != 0 ? 1 : requestWeight;
                 // parts of one check-in (a second connection a moment later) count once
                 if (lastCheckIn == Long.MIN_VALUE || times[i] - lastCheckIn >= mergeMicros) {
+                    checkInWeights[own] = weight;
                     checkIns[own++] = times[i] / 1e6;
                     lastCheckIn = times[i];
                     if (bytes[i] >= 0) {
                         checkInBytes[ownSized++] = bytes[i];
                     }
+                } else {
+                    checkInWeights[own - 1] = Math.max(checkInWeights[own - 1], weight);
                 }
             }
             first = Math.min(first, times[i]);
             last = Math.max(last, times[i]);
         }
         return new Selection(Arrays.copyOf(ritaSeconds, rita), Arrays.copyOf(ritaBytes, ritaSized),
-                Arrays.copyOf(checkIns, own), Arrays.copyOf(checkInBytes, ownSized), first, last, stride,
-                to - from);
+                Arrays.copyOf(checkIns, own), Arrays.copyOf(checkInWeights, own), Arrays.copyOf(checkInBytes,
+                ownSized), first, last, stride, to - from);
     }
 
     /** Arrivals after {@code afterMicros} (not yet reported), scaled by the stride. */
@@ -177,12 +183,14 @@ final class ArrivalSeries implements Serializable {
      * @param ritaSeconds start seconds of flow records (RITA's list, retransmissions included)
      * @param ritaBytes bytes sent of those whose size is known
      * @param checkIns check-in times in seconds for stagehunt's analysis
+     * @param checkInWeights the evidence each check-in carries: 1 for a new connection, less for a request on
+     *     a connection already open
      * @param checkInBytes bytes sent of those check-ins whose size is known
      * @param stride how many arrivals each kept one stands for
      * @param kept arrivals kept in the window
      */
-    record Selection(long[] ritaSeconds, long[] ritaBytes, double[] checkIns, long[] checkInBytes,
-            long firstMicros, long lastMicros, int stride, int kept) {
+    record Selection(long[] ritaSeconds, long[] ritaBytes, double[] checkIns, double[] checkInWeights,
+            long[] checkInBytes, long firstMicros, long lastMicros, int stride, int kept) {
 
         long connections() {
             return (long) ritaSeconds.length * stride;

@@ -204,7 +204,7 @@ final class BeaconChannel implements ChannelState {
     private void evaluate(long end, Moment moment, ChannelView view, boolean last, Consumer<Finding> findings) {
         evaluatedThroughMicros = lastArrivalMicros;
         ArrivalSeries.Selection selection = series.select(windowSelectionStart(end, moment), end,
-                PairSettings.micros(settings.checkInMerge()));
+                PairSettings.micros(settings.checkInMerge()), settings.keptAliveWeight());
         if (selection.kept() == 0 || selection.connections() >= settings.strobeConnections()) {
             return;
         }
@@ -213,7 +213,7 @@ final class BeaconChannel implements ChannelState {
         RitaScoring.Result rita = RitaScoring.score(windowStart, windowEnd, selection.ritaSeconds(),
                 selection.ritaBytes(), settings.rita());
         Periodicity.Estimate estimate = selection.checkIns().length >= settings.minCheckIns()
-                ? Periodicity.estimate(selection.checkIns(), settings.periodicity())
+                ? Periodicity.estimate(selection.checkIns(), selection.checkInWeights(), settings.periodicity())
                 : Periodicity.Estimate.none(Math.max(0, selection.checkIns().length - 1));
         BeaconScoring.Breakdown own = BeaconScoring.score(estimate, selection.checkInBytes(), settings.scoring());
 

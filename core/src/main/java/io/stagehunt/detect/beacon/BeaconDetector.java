@@ -36,6 +36,9 @@ public final class BeaconDetector implements Detector<PairKey, PairTracker<Beaco
      * @param maxArrivalsPerChannel arrivals kept exactly per channel and window; beyond, the series is thinned
      * @param checkInMerge connections closer than this to the previous one are parts of one check-in
      * @param retransmissionWindow a flow from the same source port within this time retries the previous one
+     * @param keptAliveWeight the evidence a request on a connection already open carries, against 1 for a new
+     *     connection: a burst of requests on one connection (a page, a batch of certificate checks) is one
+     *     conversation, while an implant's loop opens contact again and again
      * @param quietFactor a channel is quiet after this many of its usual intervals without a check-in ...
      * @param quietMinimum ... but never sooner than this ...
      * @param quietMaximum ... nor later than this
@@ -49,16 +52,16 @@ public final class BeaconDetector implements Detector<PairKey, PairTracker<Beaco
      */
     public record Settings(PairSettings pairs, RitaScoring.Settings rita, Periodicity.Settings periodicity,
             BeaconScoring.Settings scoring, int maxArrivalsPerChannel, Duration checkInMerge,
-            Duration retransmissionWindow, int quietFactor, Duration quietMinimum, Duration quietMaximum,
+            Duration retransmissionWindow, double keptAliveWeight, int quietFactor, Duration quietMinimum, Duration quietMaximum,
             int minCheckIns, int minNewArrivals, double reportScore, double ritaReportScore,
             long strobeConnections) implements Serializable {
 
         public static final Settings DEFAULTS = new Settings(PairSettings.DEFAULTS, RitaScoring.Settings.DEFAULTS,
                 Periodicity.Settings.DEFAULTS, BeaconScoring.Settings.DEFAULTS, 4096, Duration.ofSeconds(1),
-                Duration.ofSeconds(60), 10, Duration.ofMinutes(5), Duration.ofHours(6), 4, 4, 0.4, 0.5, 86_400);
+                Duration.ofSeconds(60), 0.25, 10, Duration.ofMinutes(5), Duration.ofHours(6), 4, 4, 0.4, 0.5, 86_400);
 
         public Settings {
-            if (maxArrivalsPerChannel < 16 || quietFactor < 1 || minCheckIns < 4 || minNewArrivals < 1
+            if (maxArrivalsPerChannel < 16 || keptAliveWeight <= 0 || keptAliveWeight > 1 || quietFactor < 1 || minCheckIns < 4 || minNewArrivals < 1
                     || reportScore < 0 || reportScore > 1 || ritaReportScore < 0 || strobeConnections < 1
                     || quietMinimum.compareTo(quietMaximum) > 0) {
                 throw new IllegalArgumentException("invalid beacon settings: " + this);

@@ -17,7 +17,8 @@ import java.time.Duration;
  * @param labelRetention how long a DNS answer names an address the host has not (yet) contacted
  * @param maxChannelsPerPair named channels per pair (a proxy carries many); the stalest is reported and
  *     dropped to make room
- * @param maxRecentFlows flows per pair held for joining
+ * @param maxRecentFlows flows per pair held for joining: enough for a busy channel's records to meet although
+ *     flow records come minutes late (a check-in every 2 s, flow records written 4 minutes after their start)
  */
 public record PairSettings(Duration window, Duration idleTimeout, Duration reportEvery, Duration nameWait,
         Duration flowWait, Duration joinMemory, Duration labelRetention, int maxChannelsPerPair, int maxRecentFlows)
@@ -25,7 +26,7 @@ public record PairSettings(Duration window, Duration idleTimeout, Duration repor
 
     public static final PairSettings DEFAULTS = new PairSettings(Duration.ofHours(24), Duration.ofHours(24),
             Duration.ofHours(24), Duration.ofSeconds(30), Duration.ofMinutes(5), Duration.ofMinutes(10), Duration.ofHours(1),
-            256, 32);
+            256, 256);
 
     public PairSettings {
         if (window.isNegative() || window.isZero() || idleTimeout.isNegative() || idleTimeout.isZero()

@@ -11,12 +11,13 @@ import java.util.Arrays;
  * <pre>
  *   q           = regularity x significance                       (from {@link Periodicity})
  *   periodicity = wPeriodicity x q
- *   persistence = wPersistence x q x (1 - exp(-onSchedule / persistenceScale))
+ *   persistence = wPersistence x q x (1 - exp(-evidence / persistenceScale))
  *   sizes       = wSizes       x q x share of check-ins within ±max(10 %, 16 B) of the median size
  *   score       = periodicity + persistence + sizes
  * </pre>
  *
- * When no sizes are known (e.g. TLS records without flows) the size share is taken as 0.5, neither for nor
+ * The evidence is the number of on-schedule intervals, a request on a connection already open counting less
+ * than a new connection (see {@link Periodicity.Estimate#evidence()}). When no sizes are known (e.g. TLS records without flows) the size share is taken as 0.5, neither for nor
  * against. Stateless and thread-safe.
  */
 public final class BeaconScoring {
@@ -62,7 +63,7 @@ public final class BeaconScoring {
 
     public static Breakdown score(Periodicity.Estimate estimate, long[] sizes, Settings settings) {
         double evidence = estimate.strength();
-        double persistence = 1 - Math.exp(-estimate.onSchedule() / settings.persistenceScale());
+        double persistence = 1 - Math.exp(-estimate.evidence() / settings.persistenceScale());
         double sizeShare = sizeConsistency(sizes);
         double sizeFactor = Double.isNaN(sizeShare) ? UNKNOWN_SIZE_SHARE : sizeShare;
         double periodicityPart = settings.periodicityWeight() * evidence;

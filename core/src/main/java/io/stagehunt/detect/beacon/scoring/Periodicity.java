@@ -75,13 +75,15 @@ public final class Periodicity {
      * @param onSchedule intervals within tolerance of a multiple of the period
      * @param singlePeriod on-schedule intervals of exactly one period (the rest bridge dropped check-ins)
      * @param regularity excess concentration on the schedule, 0 (random) .. 1 (clockwork)
-     * @param significance how much the number of on-schedule intervals supports it, 0..1
+     * @param evidence on-schedule intervals weighed by how independent their check-ins are (a request on a
+     *     connection already open counts less than a new connection)
+     * @param significance how much that evidence supports the schedule: 1 - exp(-evidence / scale)
      */
     public record Estimate(double periodSeconds, double jitter, int intervals, int onSchedule, int singlePeriod,
-            double regularity, double significance) {
+            double regularity, double evidence, double significance) {
 
         public static Estimate none(int intervals) {
-            return new Estimate(Double.NaN, Double.NaN, intervals, 0, 0, 0, 0);
+            return new Estimate(Double.NaN, Double.NaN, intervals, 0, 0, 0, 0, 0);
         }
 
         public boolean found() {
@@ -94,21 +96,40 @@ public final class Periodicity {
         }
     }
 
-    /** Estimates the period of check-ins given as sorted seconds (fractions allowed). */
+    /** Estimates the period of check-ins given as sorted seconds (fractions allowed), each full evidence. */
     public static Estimate estimate(double[] sortedSeconds, Settings settings) {
+        double[] weights = new double[sortedSeconds.length];
+        Arrays.fill(weights, 1);
+        return estimate(sortedSeconds, weights, settings);
+    }
+
+    /**
+     * Estimates the period of check-ins given as sorted seconds, each with the weight (0..1) of the evidence
+     * it carries; an interval carries the weight of the check-in that ends it.
+     */
+    public static Estimate estimate(double[] sortedSeconds, double[] weights, Settings settings) {
         int count = sortedSeconds.length - 1;
         if (count < settings.minIntervals()) {
             return Estimate.none(Math.max(count, 0));
         }
         double[] intervals = new double[count];
+        double[] intervalWeights = new double[count];
         for (int i = 0; i < count; i++) {
             intervals[i] = sortedSeconds[i + 1] - sortedSeconds[i];
+            intervalWeights[i] = weights[i + 1];
         }
-        return estimateFromIntervals(intervals, settings);
+        return estimateFromIntervals(intervals, intervalWeights, settings);
     }
 
-    /** Estimates the period from intervals between consecutive check-ins, in order of occurrence. */
+    /** Estimates the period from intervals between consecutive check-ins, in order, each full evidence. */
     public static Estimate estimateFromIntervals(double[] intervals, Settings settings) {
+        double[] weights = new double[intervals.length];
+        Arrays.fill(weights, 1);
+        return estimateFromIntervals(intervals, weights, settings);
+    }
+
+    /** Estimates the period from intervals between consecutive check-ins and the weight of each. */
+    public static Estimate estimateFromIntervals(double[] intervals, double[] weights, Settings settings) {
         double span = 0;
         for (double interval : intervals) {
             span += interval;
@@ -126,7 +147,7 @@ public final class Periodicity {
             if (!(candidate >= settings.minPeriodSeconds())) {
                 continue;
             }
-            Fit fit = fit(intervals, candidate, settings);
+            Fit fit = fit(intervals, weights, candidate, settings);
             if (best == null || better(fit, best)) {
                 best = fit;
             }
@@ -136,15 +157,15 @@ public final class Periodicity {
         }
         double refined = refinedPeriod(intervals, best, settings);
         if (refined >= settings.minPeriodSeconds()) {
-            Fit refit = fit(intervals, refined, settings);
+            Fit refit = fit(intervals, weights, refined, settings);
             if (refit.regularity >= best.regularity - NEAR_TIE) {
                 best = refit;
             }
         }
         Estimate scheduled = new Estimate(best.period, jitter(intervals, best, settings), intervals.length,
-                best.onSchedule, best.singlePeriod, best.regularity,
-                1 - Math.exp(-best.onSchedule / settings.significanceScale()));
-        Estimate bounded = bounded(sorted, intervals.length, settings);
+                best.onSchedule, best.singlePeriod, best.regularity, best.evidence,
+                1 - Math.exp(-best.evidence / settings.significanceScale()));
+        Estimate bounded = bounded(sorted, intervals, weights, settings);
         return bounded.regularity() > scheduled.regularity() ? bounded : scheduled;
     }
 
@@ -154,7 +175,8 @@ public final class Periodicity {
      * strays that far, while random and human timing often do; it has no sharp period to fit, but its
      * intervals are bounded. The period is the median interval.
      */
-    private static Estimate bounded(double[] sorted, int count, Settings settings) {
+    private static Estimate bounded(double[] sorted, double[] intervals, double[] weights, Settings settings) {
+        int count = intervals.length;
         double median = RitaScoring.median(sorted, 0, sorted.length);
         if (!(median >= settings.minPeriodSeconds())) {
             return Estimate.none(count);
@@ -176,8 +198,14 @@ public final class Periodicity {
         }
         double jitter = within == 0 ? Double.NaN
                 : (quantile(deviations, within, 0.9) - quantile(deviations, within, 0.1)) / 2;
-        return new Estimate(median, jitter, count, within, within, regularity,
-                1 - Math.exp(-within / settings.significanceScale()));
+        double evidence = 0;
+        for (int i = 0; i < count; i++) {
+            if (intervals[i] >= median / 2 && intervals[i] <= median * 2) {
+                evidence += weights[i];
+            }
+        }
+        return new Estimate(median, jitter, count, within, within, regularity, evidence,
+                1 - Math.exp(-evidence / settings.significanceScale()));
     }
 
     private static boolean better(Fit candidate, Fit incumbent) {
@@ -224,12 +252,14 @@ public final class Periodicity {
     }
 
     /** How well the intervals fit a schedule with this period. */
-    static Fit fit(double[] intervals, double period, Settings settings) {
+    static Fit fit(double[] intervals, double[] weights, double period, Settings settings) {
         double excess = 0;
         double room = 0;
         int onSchedule = 0;
         int single = 0;
-        for (double interval : intervals) {
+        double evidence = 0;
+        for (int i = 0; i < intervals.length; i++) {
+            double interval = intervals[i];
             double multiple = interval / period;
             long k = Math.round(multiple);
             if (k < 1 || k > settings.maxMultiple()) {
@@ -241,6 +271,7 @@ public final class Periodicity {
             boolean hit = Math.abs(multiple - k) <= halfWidth;
             if (hit) {
                 onSchedule++;
+                evidence += weights[i];
                 if (k == 1) {
                     single++;
                 }
@@ -249,7 +280,7 @@ public final class Periodicity {
             room += 1 - chance;
         }
         double regularity = room > 0 ? Math.max(0, Math.min(1, excess / room)) : 0;
-        return new Fit(period, regularity, onSchedule, single);
+        return new Fit(period, regularity, onSchedule, single, evidence);
     }
 
     private static double refinedPeriod(double[] intervals, Fit fit, Settings settings) {
@@ -301,6 +332,6 @@ public final class Periodicity {
         return sorted[below] + (position - below) * (sorted[above] - sorted[below]);
     }
 
-    record Fit(double period, double regularity, int onSchedule, int singlePeriod) {
+    record Fit(double period, double regularity, int onSchedule, int singlePeriod, double evidence) {
     }
 }
