@@ -189,7 +189,8 @@ final class LongConnectionChannel implements ChannelState {
                 + view.viaProxy(remotePorts.usual()) + " for " + Phrasing.duration(total) + " in "
                 + (flows == 1 ? "one connection" : Phrasing.count(flows) + " connections")
                 + (flows > 1 ? " (the longest " + Phrasing.durationMicros(longestMicros) + ")" : "")
-                + (open > 0 ? ", " + (open == 1 ? "one" : Integer.toString(open)) + " still open" : "") + ".";
+                + (open > 0 ? ", " + (open == 1 ? "one" : Integer.toString(open)) + (open == REMEMBERED
+                ? " or more" : "") + " still open" : "") + ".";
         List<String> techniques = encrypted ? List.of("T1573", "T1071") : List.of("T1071");
         long first = Math.max(firstMicros, endMicros - settings.pairs().windowMicros());
         findings.accept(new Finding(Finding.uidOf(LongConnectionDetector.ID, view.key().host(), destination, first),

@@ -141,6 +141,20 @@ class PairDetectorsOnSharedDataTest {
         });
     }
 
+    @Test
+    void findsTheEmpireBeaconAfterLateralMovementInSuricataEve() throws IOException {
+        Path capture = SharedData.path("suricata/derived/elcabezzonn-lab/wmi_to_powershell_empire.pcap.eve.json.gz");
+        assumeTrue(RealDataRuns.recognised(capture), "no reader recognises Suricata EVE yet");
+
+        List<Finding> findings = beacons(NetworkScope.defaults(), capture);
+
+        assertThat(findings).filteredOn(finding -> finding.score() >= 0.7).anySatisfy(finding -> {
+            assertThat(finding.host().label()).isEqualTo("192.168.1.195");
+            assertThat(finding.destination().ip()).isEqualTo(IpAddress.parse("192.168.1.161"));
+            assertThat(finding.destination().port()).isEqualTo(80);
+        });
+    }
+
     private static List<Finding> beacons(NetworkScope scope, Path... paths) throws IOException {
         RealDataRuns.Outcome outcome = RealDataRuns.run(List.of(new BeaconDetector()), scope, paths);
         assertThat(outcome.summary().detectors()).allSatisfy(stats -> assertThat(stats.keysLeft()).isZero());
