@@ -9,9 +9,10 @@ import java.util.function.Consumer;
 /**
  * One channel's beacon state: its arrivals in the window and when it was last evaluated and reported. A
  * channel is evaluated when it falls quiet (no check-in for {@code quietFactor} of its usual intervals), every
- * {@code reportEvery} while it keeps calling, and when it expires or the input ends. Not thread-safe.
+ * {@code reportEvery} while it keeps calling, and when it expires or the input ends. Public only as part of
+ * the detector's state type; opaque outside this package. Not thread-safe.
  */
-final class BeaconChannel implements ChannelState {
+public final class BeaconChannel implements ChannelState {
 
     private static final long HOUR_MICROS = 3_600_000_000L;
     /** A rise in score that is news even shortly after the previous report. */

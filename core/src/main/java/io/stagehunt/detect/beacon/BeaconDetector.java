@@ -52,8 +52,8 @@ public final class BeaconDetector implements Detector<PairKey, PairTracker<Beaco
      */
     public record Settings(PairSettings pairs, RitaScoring.Settings rita, Periodicity.Settings periodicity,
             BeaconScoring.Settings scoring, int maxArrivalsPerChannel, Duration checkInMerge,
-            Duration retransmissionWindow, double keptAliveWeight, int quietFactor, Duration quietMinimum, Duration quietMaximum,
-            int minCheckIns, int minNewArrivals, double reportScore, double ritaReportScore,
+            Duration retransmissionWindow, double keptAliveWeight, int quietFactor, Duration quietMinimum,
+            Duration quietMaximum, int minCheckIns, int minNewArrivals, double reportScore, double ritaReportScore,
             long strobeConnections) implements Serializable {
 
         public static final Settings DEFAULTS = new Settings(PairSettings.DEFAULTS, RitaScoring.Settings.DEFAULTS,
@@ -61,9 +61,9 @@ public final class BeaconDetector implements Detector<PairKey, PairTracker<Beaco
                 Duration.ofSeconds(60), 0.25, 10, Duration.ofMinutes(5), Duration.ofHours(6), 4, 4, 0.4, 0.5, 86_400);
 
         public Settings {
-            if (maxArrivalsPerChannel < 16 || keptAliveWeight <= 0 || keptAliveWeight > 1 || quietFactor < 1 || minCheckIns < 4 || minNewArrivals < 1
-                    || reportScore < 0 || reportScore > 1 || ritaReportScore < 0 || strobeConnections < 1
-                    || quietMinimum.compareTo(quietMaximum) > 0) {
+            if (maxArrivalsPerChannel < 16 || keptAliveWeight <= 0 || keptAliveWeight > 1 || quietFactor < 1
+                    || minCheckIns < 4 || minNewArrivals < 1 || reportScore < 0 || reportScore > 1
+                    || ritaReportScore < 0 || strobeConnections < 1 || quietMinimum.compareTo(quietMaximum) > 0) {
                 throw new IllegalArgumentException("invalid beacon settings: " + this);
             }
         }

@@ -14,10 +14,9 @@ import java.util.LinkedHashMap;
  * <p>A flow waits for its name until the grace period has passed in event time since it arrived (the naming
  * record follows its flow by milliseconds to seconds, but sensors write flow records when flows end, so they
  * can come minutes late); a name waits for its flow just as long, so logs that hold only HTTP or TLS records
- * still count. Settled flows are remembered for a while so that further
- * requests on a kept-alive connection count as check-ins and late records of the same flow update it rather
- * than count twice. Holds at most {@code capacity} flows, found by flow id in constant time; making room settles the oldest. Not
- * thread-safe.
+ * still count. Settled flows are remembered for a while so that further requests on a kept-alive connection
+ * count as check-ins and late records of the same flow update it rather than count twice. Holds at most
+ * {@code capacity} flows, found by flow id in constant time; making room settles the oldest. Not thread-safe.
  */
 final class FlowJoin implements Serializable {
 

@@ -12,9 +12,10 @@ import java.util.function.Consumer;
  * One channel's connection time per hour of flow start, to tell a long connection: a cumulative duration of
  * an hour or more in one window, graded in RITA's bands. Records of flows still open count with their duration
  * so far, and a later record of the same flow replaces the earlier one instead of adding to it (remembered
- * for the latest {@value #REMEMBERED} flows). Fixed size. Not thread-safe.
+ * for the latest {@value #REMEMBERED} flows). Fixed size. Public only as part of the detector's state type;
+ * opaque outside this package. Not thread-safe.
  */
-final class LongConnectionChannel implements ChannelState {
+public final class LongConnectionChannel implements ChannelState {
 
     static final int REMEMBERED = 32;
 

@@ -25,8 +25,8 @@ public record PairSettings(Duration window, Duration idleTimeout, Duration repor
         implements Serializable {
 
     public static final PairSettings DEFAULTS = new PairSettings(Duration.ofHours(24), Duration.ofHours(24),
-            Duration.ofHours(24), Duration.ofSeconds(30), Duration.ofMinutes(5), Duration.ofMinutes(10), Duration.ofHours(1),
-            256, 256);
+            Duration.ofHours(24), Duration.ofSeconds(30), Duration.ofMinutes(5), Duration.ofMinutes(10),
+            Duration.ofHours(1), 256, 256);
 
     public PairSettings {
         if (window.isNegative() || window.isZero() || idleTimeout.isNegative() || idleTimeout.isZero()

@@ -19,11 +19,12 @@ import java.util.function.Consumer;
  * The state of one pair (internal host, address) for one pair detector: the flow join, the address's latest
  * DNS name, whether the address is a forward proxy, and one channel per name reached through it plus one for
  * the bare address. Bounded: at most {@link PairSettings#maxChannelsPerPair()} named channels and
- * {@link PairSettings#maxRecentFlows()} flows awaiting a join. Not thread-safe.
+ * {@link PairSettings#maxRecentFlows()} flows held for the join. Public only as the pair detectors' state
+ * type; opaque outside this package. Not thread-safe.
  *
  * @param <C> the detector's channel state
  */
-final class PairTracker<C extends ChannelState> implements Serializable {
+public final class PairTracker<C extends ChannelState> implements Serializable {
 
     /** Below this, a channel's own rhythm is not trusted when judging how stale it is. */
     private static final long MIN_STALENESS_UNIT_MICROS = 60_000_000L;
@@ -38,7 +39,6 @@ final class PairTracker<C extends ChannelState> implements Serializable {
     private String dnsLabel;
     private long dnsSeenMicros = Long.MIN_VALUE;
     private boolean proxy;
-    private long evictions;
 
     PairTracker(PairSettings settings) {
         this.join = new FlowJoin(settings.maxRecentFlows());
@@ -167,14 +167,6 @@ final class PairTracker<C extends ChannelState> implements Serializable {
         return dnsSeenMicros + settings.labelRetentionMicros() <= nowMicros;
     }
 
-    int channels() {
-        return named.size() + (bare != null ? 1 : 0);
-    }
-
-    long evictions() {
-        return evictions;
-    }
-
     private void deliver(String name, boolean proxied, Observation observation, Moment moment,
             Environment<C> environment) {
         Slot<C> slot;
@@ -212,7 +204,6 @@ final class PairTracker<C extends ChannelState> implements Serializable {
         if (stalest != null) {
             stalest.channel.close(moment, view(stalest, environment), environment.findings());
             named.remove(stalest.name);
-            evictions++;
         }
     }
 

@@ -10,9 +10,9 @@ import java.util.function.Consumer;
 /**
  * One channel's connection counts per hour, to tell a strobe: at least RITA's threshold of connections in one
  * window. Reported as soon as it crosses the threshold, then at most once per {@code reportEvery}. Fixed size.
- * Not thread-safe.
+ * Public only as part of the detector's state type; opaque outside this package. Not thread-safe.
  */
-final class StrobeChannel implements ChannelState {
+public final class StrobeChannel implements ChannelState {
 
     private final StrobeDetector.Settings settings;
     private final HourlyTotals counts;

@@ -17,8 +17,8 @@ import java.util.Arrays;
  * </pre>
  *
  * The evidence is the number of on-schedule intervals, a request on a connection already open counting less
- * than a new connection (see {@link Periodicity.Estimate#evidence()}). When no sizes are known (e.g. TLS records without flows) the size share is taken as 0.5, neither for nor
- * against. Stateless and thread-safe.
+ * than a new connection (see {@link Periodicity.Estimate#evidence()}). When no sizes are known (e.g. TLS
+ * records without flows) the size share is taken as 0.5, neither for nor against. Stateless and thread-safe.
  */
 public final class BeaconScoring {
 

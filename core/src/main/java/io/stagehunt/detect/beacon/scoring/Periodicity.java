@@ -22,9 +22,9 @@ import java.util.Arrays;
  * not a harmonic). The period is then refined as the median of {@code interval / k} over on-schedule
  * intervals. Beacons jittered beyond the tolerance have no sharp period, but their intervals stay bounded: a
  * second view scores the share of intervals within a factor of two of the median against the share random
- * intervals reach there, and the better of the two views wins. Check-ins spanning less than {@code minSpanSeconds} (a burst, a page load) are not judged, and
- * the significance of a fit grows with the number of on-schedule intervals, because a few intervals fit some
- * period by chance.
+ * intervals reach there, and the better of the two views wins. Check-ins spanning less than
+ * {@code minSpanSeconds} (a burst, a page load) are not judged, and the significance of a fit grows with the
+ * number of on-schedule intervals, because a few intervals fit some period by chance.
  *
  * <p>Stateless and thread-safe.
  */
