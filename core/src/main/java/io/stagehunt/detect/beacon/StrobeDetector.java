@@ -10,7 +10,7 @@ import java.util.function.Consumer;
  * Finds strobes: a host connecting to one destination at least once a second on average over a window
  * (RITA v5's threshold, 86,400 a day). A strobe is too frequent for interval statistics to mean much, so it is
  * reported here instead of as a beacon: an implant with its sleep set to zero (an operator working
- * interactively), a stuck retry loop, or a chatty agent. ATT&CK T1071 (T1071.001 for web ports), since the
+ * interactively), a stuck retry loop, or a chatty monitoring agent. ATT&CK T1071 (T1071.001 for web ports), since the
  * pattern is a channel's, not discovery's. Keyed and named like {@link BeaconDetector}; confirmed DNS lookups
  * through a resolver are not counted. Stateless apart from its settings; thread-safe.
  */
