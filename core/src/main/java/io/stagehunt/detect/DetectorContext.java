@@ -13,4 +13,21 @@ public interface DetectorContext {
 
     /** The current event-time watermark: no event older than this is expected any more. */
     long watermarkMicros();
+
+    /**
+     * Event time of the oldest event the runner has been given so far: when observation began, which bounds
+     * any "share of the observed time" a detector computes. {@link Long#MIN_VALUE} when unknown.
+     */
+    default long observedSinceMicros() {
+        return Long.MIN_VALUE;
+    }
+
+    /**
+     * Event time of the newest event the runner has been given so far. Unlike {@link #watermarkMicros()} it
+     * stays at the last event's time when the input ends, so detectors can evaluate windows that end where the
+     * data ends. {@link Long#MIN_VALUE} when unknown.
+     */
+    default long observedUntilMicros() {
+        return Long.MIN_VALUE;
+    }
 }

@@ -1,5 +1,8 @@
 package io.stagehunt.detect;
 
+import io.stagehunt.detect.beacon.BeaconDetector;
+import io.stagehunt.detect.beacon.LongConnectionDetector;
+import io.stagehunt.detect.beacon.StrobeDetector;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,6 +14,7 @@ public final class StandardDetectors {
 
     public static List<Detector<?, ?>> all() {
         List<Detector<?, ?>> detectors = new ArrayList<>();
+        detectors.addAll(List.of(new BeaconDetector(), new StrobeDetector(), new LongConnectionDetector()));
         return detectors;
     }
 }

@@ -31,6 +31,8 @@ final class DetectorRunner<K, S> {
     private final Consumer<K> dispatch = this::dispatch;
     private Event current;
     private long watermark = Long.MIN_VALUE;
+    private long observedSince = Long.MAX_VALUE;
+    private long observedUntil = Long.MIN_VALUE;
     private long sequence;
     private long eventsSeen;
     private long peakKeys;
@@ -45,6 +47,8 @@ final class DetectorRunner<K, S> {
     }
 
     void onEvent(Event event) {
+        observedSince = Math.min(observedSince, event.timeMicros());
+        observedUntil = Math.max(observedUntil, event.timeMicros());
         Boolean wanted = accepted.get(event.getClass());
         if (wanted == null) {
             wanted = detector.accepts(event.getClass());
@@ -193,6 +197,16 @@ final class DetectorRunner<K, S> {
         @Override
         public long watermarkMicros() {
             return watermark;
+        }
+
+        @Override
+        public long observedSinceMicros() {
+            return observedSince == Long.MAX_VALUE ? Long.MIN_VALUE : observedSince;
+        }
+
+        @Override
+        public long observedUntilMicros() {
+            return observedUntil;
         }
     }
 }

@@ -1,0 +1,203 @@
+package io.stagehunt.detect.beacon;
+
+import java.io.Serializable;
+import java.util.Arrays;
+
+/**
+ * The arrivals of one channel inside the sliding window: time, bytes sent and what they count for, kept
+ * sorted by time (late records are inserted in place).
+ *
+ * <p>Bounded: up to {@code cap} arrivals are kept exactly, so RITA's statistics are exact for any channel
+ * with at most {@code cap} arrivals in its window. When the cap is reached the series keeps every other
+ * arrival and from then on one in {@link #stride()} new ones; each kept arrival then stands for
+ * {@code stride} arrivals. Counts are scaled by the stride, and the interval and size statistics are computed
+ * on the thinned series: RITA's Bowley skewness and MAD ratio are scale-free, and a period seen every
+ * {@code stride} beats is divided back, so the results stay close while memory stays fixed. Not thread-safe.
+ */
+final class ArrivalSeries implements Serializable {
+
+    /** Counts for RITA: a new flow record (retransmissions included, kept-alive requests not). */
+    static final byte RITA = 1;
+    /** Counts as a check-in for stagehunt's own analysis (flows and kept-alive requests, not retransmissions). */
+    static final byte OWN = 2;
+
+    private static final int INITIAL_CAPACITY = 8;
+
+    private final int cap;
+    private long[] times = new long[INITIAL_CAPACITY];
+    private int[] bytes = new int[INITIAL_CAPACITY];
+    private byte[] flags = new byte[INITIAL_CAPACITY];
+    private int size;
+    private int stride = 1;
+    private long offered;
+
+    ArrivalSeries(int cap) {
+        if (cap < 2) {
+            throw new IllegalArgumentException("cap must be at least 2");
+        }
+        this.cap = cap;
+    }
+
+    /** Adds an arrival; with thinning in force only one in {@link #stride()} is kept. */
+    void add(long timeMicros, long bytesOut, byte kind) {
+        offered++;
+        if (stride > 1 && offered % stride != 0) {
+            return;
+        }
+        if (size == cap) {
+            thin();
+        }
+        if (size == times.length) {
+            int capacity = Math.min(cap, times.length * 2);
+            times = Arrays.copyOf(times, capacity);
+            bytes = Arrays.copyOf(bytes, capacity);
+            flags = Arrays.copyOf(flags, capacity);
+        }
+        int at = size;
+        while (at > 0 && times[at - 1] > timeMicros) {
+            at--;
+        }
+        if (at < size) {
+            System.arraycopy(times, at, times, at + 1, size - at);
+            System.arraycopy(bytes, at, bytes, at + 1, size - at);
+            System.arraycopy(flags, at, flags, at + 1, size - at);
+        }
+        times[at] = timeMicros;
+        bytes[at] = (int) Math.min(Integer.MAX_VALUE, Math.max(-1, bytesOut));
+        flags[at] = kind;
+        size++;
+    }
+
+    private void thin() {
+        int kept = 0;
+        for (int i = 0; i < size; i += 2) {
+            times[kept] = times[i];
+            bytes[kept] = bytes[i];
+            flags[kept] = flags[i];
+            kept++;
+        }
+        size = kept;
+        stride *= 2;
+    }
+
+    /** Forgets arrivals before {@code cutoffMicros}. */
+    void dropBefore(long cutoffMicros) {
+        int first = 0;
+        while (first < size && times[first] < cutoffMicros) {
+            first++;
+        }
+        if (first == 0) {
+            return;
+        }
+        size -= first;
+        System.arraycopy(times, first, times, 0, size);
+        System.arraycopy(bytes, first, bytes, 0, size);
+        System.arraycopy(flags, first, flags, 0, size);
+        if (size == 0) {
+            // an emptied window restarts exact
+            stride = 1;
+            offered = 0;
+        }
+    }
+
+    int size() {
+        return size;
+    }
+
+    int stride() {
+        return stride;
+    }
+
+    boolean isEmpty() {
+        return size == 0;
+    }
+
+    long newestMicros() {
+        return size == 0 ? Long.MIN_VALUE : times[size - 1];
+    }
+
+    /** The arrivals in {@code [fromMicros, toMicros]}, split as the two analyses need them. */
+    Selection select(long fromMicros, long toMicros, long mergeMicros, double requestWeight) {
+        int from = 0;
+        while (from < size && times[from] < fromMicros) {
+            from++;
+        }
+        int to = from;
+        while (to < size && times[to] <= toMicros) {
+            to++;
+        }
+        long[] ritaSeconds = new long[to - from];
+        long[] ritaBytes = new long[to - from];
+        double[] checkIns = new double[to - from];
+        double[] checkInWeights = new double[to - from];
+        long[] checkInBytes = new long[to - from];
+        int rita = 0;
+        int ritaSized = 0;
+        int own = 0;
+        int ownSized = 0;
+        long lastCheckIn = Long.MIN_VALUE;
+        long first = Long.MAX_VALUE;
+        long last = Long.MIN_VALUE;
+        for (int i = from; i < to; i++) {
+            if ((flags[i] & RITA) != 0) {
+                ritaSeconds[rita++] = Math.floorDiv(times[i], 1_000_000L);
+                if (bytes[i] >= 0) {
+                    ritaBytes[ritaSized++] = bytes[i];
+                }
+            }
+            if ((flags[i] & OWN) != 0) {
+                // a request on a connection already open is less independent evidence than a new connection
+                double weight = (flags[i] & RITA) != 0 ? 1 : requestWeight;
+                // parts of one check-in (a second connection a moment later) count once
+                if (lastCheckIn == Long.MIN_VALUE || times[i] - lastCheckIn >= mergeMicros) {
+                    checkInWeights[own] = weight;
+                    checkIns[own++] = times[i] / 1e6;
+                    lastCheckIn = times[i];
+                    if (bytes[i] >= 0) {
+                        checkInBytes[ownSized++] = bytes[i];
+                    }
+                } else {
+                    checkInWeights[own - 1] = Math.max(checkInWeights[own - 1], weight);
+                }
+            }
+            first = Math.min(first, times[i]);
+            last = Math.max(last, times[i]);
+        }
+        return new Selection(Arrays.copyOf(ritaSeconds, rita), Arrays.copyOf(ritaBytes, ritaSized),
+                Arrays.copyOf(checkIns, own), Arrays.copyOf(checkInWeights, own), Arrays.copyOf(checkInBytes,
+                ownSized), first, last, stride, to - from);
+    }
+
+    /** Arrivals after {@code afterMicros} (not yet reported), scaled by the stride. */
+    long countAfter(long afterMicros) {
+        long count = 0;
+        for (int i = size - 1; i >= 0 && times[i] > afterMicros; i--) {
+            count++;
+        }
+        return count * stride;
+    }
+
+    /**
+     * One window's arrivals.
+     *
+     * @param ritaSeconds start seconds of flow records (RITA's list, retransmissions included)
+     * @param ritaBytes bytes sent of those whose size is known
+     * @param checkIns check-in times in seconds for stagehunt's analysis
+     * @param checkInWeights the evidence each check-in carries: 1 for a new connection, less for a request on
+     *     a connection already open
+     * @param checkInBytes bytes sent of those check-ins whose size is known
+     * @param stride how many arrivals each kept one stands for
+     * @param kept arrivals kept in the window
+     */
+    record Selection(long[] ritaSeconds, long[] ritaBytes, double[] checkIns, double[] checkInWeights,
+            long[] checkInBytes, long firstMicros, long lastMicros, int stride, int kept) {
+
+        long connections() {
+            return (long) ritaSeconds.length * stride;
+        }
+
+        long checkInCount() {
+            return (long) checkIns.length * stride;
+        }
+    }
+}

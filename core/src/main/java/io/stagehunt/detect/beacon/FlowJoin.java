@@ -1,0 +1,252 @@
+package io.stagehunt.detect.beacon;
+
+import io.stagehunt.event.Connection;
+import io.stagehunt.event.Event;
+import io.stagehunt.event.Provenance;
+import java.io.Serializable;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+
+/**
+ * Joins, inside one pair, the flow record (bytes, duration) with the HTTP or TLS record that names the flow,
+ * by the sensor's flow id, and hands each joined flow to its channel exactly once.
+ *
+ * <p>A flow waits for its name until the grace period has passed in event time since it arrived (the naming
+ * record follows its flow by milliseconds to seconds, but sensors write flow records when flows end, so they
+ * can come minutes late); a name waits for its flow just as long, so logs that hold only HTTP or TLS records
+ * still count. Settled flows are remembered for a while so that further requests on a kept-alive connection
+ * count as check-ins and late records of the same flow update it rather than count twice. Holds at most
+ * {@code capacity} flows, found by flow id in constant time; making room settles the oldest. Not thread-safe.
+ */
+final class FlowJoin implements Serializable {
+
+    /** Where joined flows go. */
+    interface Delivery {
+        void deliver(String name, boolean proxied, Observation observation);
+    }
+
+    private enum Stage { AWAITING_NAME, AWAITING_FLOW, SETTLED }
+
+    /** By flow id, oldest first; flows without an id get a key of their own that nothing looks up. */
+    private final LinkedHashMap<String, Entry> entries = new LinkedHashMap<>();
+    private final int capacity;
+    private long anonymous;
+
+    FlowJoin(int capacity) {
+        this.capacity = capacity;
+    }
+
+    boolean isEmpty() {
+        return entries.isEmpty();
+    }
+
+    /**
+     * A flow record: settles a waiting name, updates a settled flow, or waits for its name. A record that
+     * arrives late waits its grace from when it arrived ({@code nowMicros}), not from when it happened.
+     */
+    void onFlow(Connection connection, long nowMicros, long graceMicros, Delivery delivery) {
+        Entry entry = find(connection.uid());
+        if (entry == null && !PairEvents.nameable(connection)) {
+            // no HTTP or TLS on this flow: no record will name it, so it settles at once
+            entry = new Entry(connection.uid(), connection.timeMicros(), nowMicros, Stage.AWAITING_NAME);
+            entry.takeFlow(connection);
+            settle(entry, delivery);
+            if (connection.open()) {
+                // a still-open flow will be logged again when it closes; remember it to count it once
+                add(entry, delivery);
+            }
+            return;
+        }
+        if (entry == null) {
+            entry = new Entry(connection.uid(), connection.timeMicros(),
+                    Math.max(connection.timeMicros(), nowMicros) + graceMicros, Stage.AWAITING_NAME);
+            entry.takeFlow(connection);
+            add(entry, delivery);
+            return;
+        }
+        entry.takeFlow(connection);
+        switch (entry.stage) {
+            case AWAITING_FLOW -> settle(entry, delivery);
+            case SETTLED -> delivery.deliver(entry.name, entry.proxied, entry.observation(Observation.Kind.UPDATE,
+                    connection.timeMicros(), connection.provenance()));
+            case AWAITING_NAME -> {
+                // a second record of the same flow (open, then closed) before it settled: the latest holds
+            }
+        }
+    }
+
+    /** A naming record (HTTP request, TLS handshake) of a flow. */
+    void onName(Event event, String uid, PairEvents.Naming naming, long nowMicros, long graceMicros,
+            Delivery delivery) {
+        Entry entry = find(uid);
+        if (entry == null) {
+            entry = new Entry(uid, event.timeMicros(), Math.max(event.timeMicros(), nowMicros) + graceMicros,
+                    Stage.AWAITING_FLOW);
+            entry.takeName(naming);
+            entry.provenance = event.provenance();
+            add(entry, delivery);
+            return;
+        }
+        switch (entry.stage) {
+            case AWAITING_NAME -> {
+                entry.takeName(naming);
+                settle(entry, delivery);
+            }
+            case AWAITING_FLOW -> {
+                if (entry.name == null && naming.name() != null) {
+                    entry.takeName(naming);
+                }
+                if (naming.request() && entry.named) {
+                    entry.requests++;
+                    if (entry.requests > 1) {
+                        delivery.deliver(entry.name, entry.proxied, entry.observation(Observation.Kind.REQUEST,
+                                event.timeMicros(), event.provenance()));
+                    }
+                }
+            }
+            case SETTLED -> {
+                if (naming.request()) {
+                    delivery.deliver(entry.name, entry.proxied, entry.observation(Observation.Kind.REQUEST,
+                            event.timeMicros(), event.provenance()));
+                } else if (naming.encrypted() && !entry.encrypted) {
+                    entry.encrypted = true;
+                    delivery.deliver(entry.name, entry.proxied, entry.observation(Observation.Kind.UPDATE,
+                            event.timeMicros(), event.provenance()));
+                }
+            }
+        }
+        entry.lastTouchMicros = Math.max(entry.lastTouchMicros, event.timeMicros());
+    }
+
+    /** Settles every flow whose grace has passed and forgets settled flows older than the memory. */
+    void advance(long nowMicros, long memoryMicros, Delivery delivery) {
+        Iterator<Entry> iterator = entries.values().iterator();
+        while (iterator.hasNext()) {
+            Entry entry = iterator.next();
+            if (entry.stage != Stage.SETTLED && entry.settleAtMicros <= nowMicros) {
+                settle(entry, delivery);
+            }
+            if (entry.stage == Stage.SETTLED && entry.lastTouchMicros + memoryMicros <= nowMicros) {
+                iterator.remove();
+            }
+        }
+    }
+
+    /** Settles everything still waiting, at the end of the input. */
+    void settleAll(Delivery delivery) {
+        for (Entry entry : entries.values()) {
+            if (entry.stage != Stage.SETTLED) {
+                settle(entry, delivery);
+            }
+        }
+        entries.clear();
+    }
+
+    /** When the first waiting flow or name must settle; {@link Long#MAX_VALUE} when none waits. */
+    long settleDueMicros() {
+        long due = Long.MAX_VALUE;
+        for (Entry entry : entries.values()) {
+            if (entry.stage != Stage.SETTLED) {
+                due = Math.min(due, entry.settleAtMicros);
+            }
+        }
+        return due;
+    }
+
+    /** When the first settled flow may be forgotten; {@link Long#MAX_VALUE} when none is held. */
+    long forgetDueMicros(long memoryMicros) {
+        long due = Long.MAX_VALUE;
+        for (Entry entry : entries.values()) {
+            if (entry.stage == Stage.SETTLED) {
+                due = Math.min(due, entry.lastTouchMicros + memoryMicros);
+            }
+        }
+        return due;
+    }
+
+    private void settle(Entry entry, Delivery delivery) {
+        entry.stage = Stage.SETTLED;
+        delivery.deliver(entry.name, entry.proxied,
+                entry.observation(Observation.Kind.FLOW, entry.startMicros, entry.provenance));
+    }
+
+    private void add(Entry entry, Delivery delivery) {
+        if (entries.size() >= capacity) {
+            Iterator<Entry> oldestFirst = entries.values().iterator();
+            Entry oldest = oldestFirst.next();
+            oldestFirst.remove();
+            if (oldest.stage != Stage.SETTLED) {
+                settle(oldest, delivery);
+            }
+        }
+        entries.put(identified(entry.uid) ? entry.uid : "\u0000" + anonymous++, entry);
+    }
+
+    private static boolean identified(String uid) {
+        return uid != null && !uid.isEmpty() && !uid.equals("-");
+    }
+
+    private Entry find(String uid) {
+        return identified(uid) ? entries.get(uid) : null;
+    }
+
+    /** One flow's joined facts. */
+    private static final class Entry implements Serializable {
+        final String uid;
+        final long startMicros;
+        final long settleAtMicros;
+        Stage stage;
+        long lastTouchMicros;
+        String name;
+        boolean named;
+        boolean proxied;
+        int targetPort = -1;
+        int requests;
+        long bytesOut = -1;
+        long durationMicros = -1;
+        boolean open;
+        int originatorPort = -1;
+        int remotePort = -1;
+        boolean answered = true;
+        boolean encrypted;
+        boolean lookup;
+        Provenance provenance;
+
+        Entry(String uid, long startMicros, long settleAtMicros, Stage stage) {
+            this.uid = uid;
+            this.startMicros = startMicros;
+            this.settleAtMicros = settleAtMicros;
+            this.stage = stage;
+            this.lastTouchMicros = startMicros;
+        }
+
+        void takeFlow(Connection connection) {
+            bytesOut = connection.bytesOut();
+            durationMicros = connection.durationMicros();
+            open = connection.open();
+            originatorPort = connection.originatorPort();
+            remotePort = connection.remotePort();
+            answered = PairEvents.answered(connection);
+            encrypted |= PairEvents.encrypted(connection);
+            lookup = PairEvents.lookup(connection);
+            provenance = connection.provenance();
+            lastTouchMicros = Math.max(lastTouchMicros, connection.timeMicros());
+        }
+
+        void takeName(PairEvents.Naming naming) {
+            name = naming.name();
+            named = true;
+            proxied = naming.proxied();
+            targetPort = naming.targetPort();
+            encrypted |= naming.encrypted();
+            if (naming.request()) {
+                requests = Math.max(requests, 1);
+            }
+        }
+
+        Observation observation(Observation.Kind kind, long timeMicros, Provenance source) {
+            return new Observation(kind, timeMicros, bytesOut, durationMicros, open, originatorPort, remotePort,
+                    targetPort, uid, answered, encrypted, lookup, source != null ? source : provenance);
+        }
+    }
+}

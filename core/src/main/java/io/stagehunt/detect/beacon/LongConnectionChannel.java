@@ -1,0 +1,202 @@
+package io.stagehunt.detect.beacon;
+
+import io.stagehunt.detect.Destination;
+import io.stagehunt.detect.Finding;
+import io.stagehunt.detect.Signal;
+import io.stagehunt.detect.beacon.scoring.RitaScoring;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * One channel's connection time per hour of flow start, to tell a long connection: a cumulative duration of
+ * an hour or more in one window, graded in RITA's bands. Records of flows still open count with their duration
+ * so far, and a later record of the same flow replaces the earlier one instead of adding to it (remembered
+ * for the latest {@value #REMEMBERED} flows). Fixed size. Public only as part of the detector's state type;
+ * opaque outside this package. Not thread-safe.
+ */
+public final class LongConnectionChannel implements ChannelState {
+
+    static final int REMEMBERED = 32;
+
+    private final LongConnectionDetector.Settings settings;
+    private final HourlyTotals seconds;
+    private final EvidenceSample evidence = new EvidenceSample();
+    private final PortTally remotePorts = new PortTally();
+    private final PortTally targetPorts = new PortTally();
+    private final String[] rememberedUids = new String[REMEMBERED];
+    private final long[] rememberedStarts = new long[REMEMBERED];
+    private final long[] rememberedDurations = new long[REMEMBERED];
+    private final boolean[] rememberedOpen = new boolean[REMEMBERED];
+    private int nextSlot;
+    private long firstMicros = Long.MAX_VALUE;
+    private long lastActivityMicros = Long.MIN_VALUE;
+    private long lastDeliveredMicros = Long.MIN_VALUE;
+    private long flows;
+    private long longestMicros;
+    private boolean encrypted;
+    private double reportedScore;
+    private long reportedAtMicros = Long.MIN_VALUE;
+    private boolean pending;
+
+    LongConnectionChannel(LongConnectionDetector.Settings settings) {
+        this.settings = settings;
+        this.seconds = new HourlyTotals(settings.pairs().windowMicros());
+    }
+
+    @Override
+    public void observe(Observation observation, long nowMicros) {
+        lastActivityMicros = Math.max(lastActivityMicros, observation.timeMicros());
+        lastDeliveredMicros = Math.max(lastDeliveredMicros, Math.max(observation.timeMicros(), nowMicros));
+        encrypted |= observation.encrypted();
+        if (observation.kind() == Observation.Kind.REQUEST || observation.durationMicros() < 0) {
+            return;
+        }
+        int slot = remembered(observation.uid());
+        long start = observation.timeMicros();
+        long added = observation.durationMicros();
+        if (slot >= 0) {
+            // a later record of a flow already counted: count the difference
+            start = rememberedStarts[slot];
+            added = observation.durationMicros() - rememberedDurations[slot];
+            rememberedDurations[slot] = Math.max(rememberedDurations[slot], observation.durationMicros());
+            rememberedOpen[slot] = observation.open();
+        } else {
+            if (observation.kind() == Observation.Kind.UPDATE && observation.uid() == null) {
+                return;
+            }
+            flows++;
+            remember(observation);
+            remotePorts.add(observation.remotePort());
+            targetPorts.add(observation.targetPort());
+            evidence.add(observation.provenance());
+        }
+        if (added <= 0) {
+            return;
+        }
+        firstMicros = Math.min(firstMicros, start);
+        longestMicros = Math.max(longestMicros, observation.durationMicros());
+        seconds.add(start, added / 1e6);
+        pending = true;
+    }
+
+    private int remembered(String uid) {
+        if (uid == null) {
+            return -1;
+        }
+        for (int i = 0; i < REMEMBERED; i++) {
+            if (uid.equals(rememberedUids[i])) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private void remember(Observation observation) {
+        rememberedUids[nextSlot] = observation.uid();
+        rememberedStarts[nextSlot] = observation.timeMicros();
+        rememberedDurations[nextSlot] = observation.durationMicros();
+        rememberedOpen[nextSlot] = observation.open();
+        nextSlot = (nextSlot + 1) % REMEMBERED;
+    }
+
+    private int openFlows() {
+        int open = 0;
+        for (int i = 0; i < REMEMBERED; i++) {
+            if (rememberedUids[i] != null && rememberedOpen[i]) {
+                open++;
+            }
+        }
+        return open;
+    }
+
+    private double total(long endMicros) {
+        return seconds.sum(endMicros - settings.pairs().windowMicros(), endMicros);
+    }
+
+    private double band(double totalSeconds) {
+        return RitaScoring.bucketed(totalSeconds, settings.bandSeconds(0), settings.bandSeconds(1),
+                settings.bandSeconds(2), settings.bandSeconds(3));
+    }
+
+    @Override
+    public long dueMicros() {
+        long expiry = lastDeliveredMicros + settings.pairs().idleMicros();
+        if (pending && total(lastActivityMicros) >= settings.bandSeconds(0)) {
+            long next = reportedAtMicros == Long.MIN_VALUE ? lastDeliveredMicros
+                    : reportedAtMicros + settings.pairs().reportEveryMicros();
+            return Math.min(expiry, next);
+        }
+        return expiry;
+    }
+
+    @Override
+    public long lastActivityMicros() {
+        return lastDeliveredMicros;
+    }
+
+    @Override
+    public long typicalGapMicros() {
+        return settings.pairs().idleMicros();
+    }
+
+    @Override
+    public boolean attend(Moment moment, ChannelView view, Consumer<Finding> findings) {
+        if (moment.nowMicros() >= lastDeliveredMicros + settings.pairs().idleMicros()) {
+            close(moment, view, findings);
+            return false;
+        }
+        if (pending && (reportedAtMicros == Long.MIN_VALUE
+                || moment.nowMicros() >= reportedAtMicros + settings.pairs().reportEveryMicros())) {
+            report(Math.min(moment.nowMicros(), lastActivityMicros), moment.nowMicros(), view, findings, false);
+        }
+        return true;
+    }
+
+    @Override
+    public void close(Moment moment, ChannelView view, Consumer<Finding> findings) {
+        if (pending) {
+            long end = moment.endOfInput() ? moment.observedUntilMicros() : lastActivityMicros;
+            report(end, moment.nowMicros(), view, findings, true);
+        }
+    }
+
+    private void report(long endMicros, long nowMicros, ChannelView view, Consumer<Finding> findings,
+            boolean last) {
+        double total = total(Math.max(endMicros, lastActivityMicros));
+        double score = band(total);
+        if (total < settings.bandSeconds(0) || last && reportedAtMicros != Long.MIN_VALUE
+                && score < reportedScore + 0.05) {
+            return;
+        }
+        pending = false;
+        reportedAtMicros = nowMicros;
+        reportedScore = score;
+        int open = openFlows();
+        List<Signal> signals = new ArrayList<>();
+        signals.add(new Signal("cumulative duration", Phrasing.duration(total) + " over "
+                + Phrasing.count(flows) + (flows == 1 ? " connection" : " connections"),
+                "RITA bands: 1 h = 0.2, 4 h = 0.4, 8 h = 0.6, 12 h = 0.8", score));
+        signals.add(new Signal("longest connection", Phrasing.durationMicros(longestMicros), null, 0));
+        signals.add(new Signal("open connections", open + " still open at their latest record",
+                "open connections count with their duration so far", 0));
+        int port = view.proxied() && targetPorts.usual() >= 0 ? targetPorts.usual() : remotePorts.usual();
+        if (view.proxied()) {
+            signals.add(new Signal("proxy", "reached through forward proxy " + view.key().remote()
+                    + (remotePorts.usual() >= 0 ? ":" + remotePorts.usual() : ""), null, 0));
+        }
+        Destination destination = view.destination(port);
+        String reason = view.key().host().label() + " stayed connected to " + view.spoken()
+                + view.viaProxy(remotePorts.usual()) + " for " + Phrasing.duration(total) + " in "
+                + (flows == 1 ? "one connection" : Phrasing.count(flows) + " connections")
+                + (flows > 1 ? " (the longest " + Phrasing.durationMicros(longestMicros) + ")" : "")
+                + (open > 0 ? ", " + (open == 1 ? "one" : Integer.toString(open)) + (open == REMEMBERED
+                ? " or more" : "") + " still open" : "") + ".";
+        List<String> techniques = encrypted ? List.of("T1573", "T1071") : List.of("T1071");
+        long first = Math.max(firstMicros, endMicros - settings.pairs().windowMicros());
+        findings.accept(new Finding(Finding.uidOf(LongConnectionDetector.ID, view.key().host(), destination, first),
+                LongConnectionDetector.ID, "Long connection to " + view.spoken(), techniques, view.key().host(),
+                destination, first, Math.max(endMicros, first), Finding.scoreOf(signals), 1.0, reason, signals,
+                evidence.toList()));
+    }
+}

@@ -1,0 +1,93 @@
+package io.stagehunt.detect.beacon;
+
+import io.stagehunt.detect.Detector;
+import io.stagehunt.detect.DetectorContext;
+import io.stagehunt.event.Event;
+import java.io.Serializable;
+import java.time.Duration;
+import java.util.function.Consumer;
+
+/**
+ * Finds long connections: a host connected to one destination for an hour or more in total within a window,
+ * open connections included, graded in RITA v5's bands (1, 4, 8 and 12 hours score 0.2, 0.4, 0.6 and 0.8,
+ * linear in between). A persistent session is how interactive C2, tunnels and reverse shells look when they do
+ * not beacon. ATT&CK T1071, and T1573 when the session is encrypted. Keyed and named like
+ * {@link BeaconDetector}, so a tunnel through a proxy is reported against its target. Stateless apart from its
+ * settings; thread-safe.
+ */
+public final class LongConnectionDetector implements Detector<PairKey, PairTracker<LongConnectionChannel>> {
+
+    public static final String ID = "long-connection";
+
+    private final Settings settings;
+    private final ChannelState.Factory<LongConnectionChannel> factory;
+
+    /**
+     * @param bands the cumulative durations that score 0.2, 0.4, 0.6 and 0.8; nothing is reported below the
+     *     first
+     */
+    public record Settings(PairSettings pairs, Duration firstBand, Duration secondBand, Duration thirdBand,
+            Duration fourthBand) implements Serializable {
+
+        public static final Settings DEFAULTS = new Settings(PairSettings.DEFAULTS, Duration.ofHours(1),
+                Duration.ofHours(4), Duration.ofHours(8), Duration.ofHours(12));
+
+        public Settings {
+            if (firstBand.isNegative() || firstBand.isZero() || firstBand.compareTo(secondBand) >= 0
+                    || secondBand.compareTo(thirdBand) >= 0 || thirdBand.compareTo(fourthBand) >= 0) {
+                throw new IllegalArgumentException("long-connection bands must increase: " + this);
+            }
+        }
+
+        double bandSeconds(int band) {
+            Duration duration = switch (band) {
+                case 0 -> firstBand;
+                case 1 -> secondBand;
+                case 2 -> thirdBand;
+                default -> fourthBand;
+            };
+            return duration.toMillis() / 1000.0;
+        }
+    }
+
+    public LongConnectionDetector(Settings settings) {
+        this.settings = settings;
+        this.factory = () -> new LongConnectionChannel(settings);
+    }
+
+    public LongConnectionDetector() {
+        this(Settings.DEFAULTS);
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public boolean accepts(Class<? extends Event> type) {
+        return PairEvents.accepts(type);
+    }
+
+    @Override
+    public PairKey keyOf(Event event) {
+        return PairEvents.firstKey(event);
+    }
+
+    @Override
+    public void keysOf(Event event, Consumer<PairKey> keys) {
+        PairEvents.keysOf(event, keys);
+    }
+
+    @Override
+    public PairTracker<LongConnectionChannel> onEvent(PairKey key, PairTracker<LongConnectionChannel> state,
+            Event event, DetectorContext context) {
+        return PairTracker.onEvent(key, state, event, context, settings.pairs(), factory);
+    }
+
+    @Override
+    public PairTracker<LongConnectionChannel> onTimer(PairKey key, PairTracker<LongConnectionChannel> state,
+            long timeMicros, DetectorContext context) {
+        return PairTracker.onTimer(key, state, timeMicros, context, settings.pairs(), factory);
+    }
+}

@@ -1,0 +1,225 @@
+package io.stagehunt.detect.beacon;
+
+import io.stagehunt.detect.DetectorContext;
+import io.stagehunt.detect.Finding;
+import io.stagehunt.event.Connection;
+import io.stagehunt.event.DnsQuery;
+import io.stagehunt.event.Event;
+import io.stagehunt.event.HttpRequest;
+import io.stagehunt.event.TlsSession;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The state of one pair (internal host, address) for one pair detector: the flow join, the address's latest
+ * DNS name, whether the address is a forward proxy, and one channel per name reached through it plus one for
+ * the bare address. Bounded: at most {@link PairSettings#maxChannelsPerPair()} named channels and
+ * {@link PairSettings#maxRecentFlows()} flows held for the join. Public only as the pair detectors' state
+ * type; opaque outside this package. Not thread-safe.
+ *
+ * @param <C> the detector's channel state
+ */
+public final class PairTracker<C extends ChannelState> implements Serializable {
+
+    /** Below this, a channel's own rhythm is not trusted when judging how stale it is. */
+    private static final long MIN_STALENESS_UNIT_MICROS = 60_000_000L;
+
+    /** Settling waiting flows waits this much longer, so that a burst of flows settles in one go. */
+    private static final long SETTLE_BATCH_MICROS = 15_000_000L;
+
+    private final FlowJoin join;
+    private long settleDueMicros = Long.MAX_VALUE;
+    private final Map<String, Slot<C>> named = new HashMap<>(4);
+    private Slot<C> bare;
+    private String dnsLabel;
+    private long dnsSeenMicros = Long.MIN_VALUE;
+    private boolean proxy;
+
+    PairTracker(PairSettings settings) {
+        this.join = new FlowJoin(settings.maxRecentFlows());
+    }
+
+    /** One event for a pair detector: the whole step of {@code Detector.onEvent}. */
+    static <C extends ChannelState> PairTracker<C> onEvent(PairKey key, PairTracker<C> state, Event event,
+            DetectorContext context, PairSettings settings, ChannelState.Factory<C> factory) {
+        PairTracker<C> tracker = state != null ? state : new PairTracker<>(settings);
+        Moment moment = Moment.of(context, event.timeMicros());
+        tracker.onEvent(event, moment, new Environment<>(key, settings, factory, context::emit));
+        return tracker.schedule(moment, settings, context);
+    }
+
+    /** One timer for a pair detector: the whole step of {@code Detector.onTimer}. */
+    static <C extends ChannelState> PairTracker<C> onTimer(PairKey key, PairTracker<C> tracker, long timeMicros,
+            DetectorContext context, PairSettings settings, ChannelState.Factory<C> factory) {
+        Moment moment = Moment.of(context, timeMicros);
+        Environment<C> environment = new Environment<>(key, settings, factory, context::emit);
+        if (moment.endOfInput()) {
+            tracker.finish(moment, environment);
+            return null;
+        }
+        tracker.onTimer(moment, environment);
+        return tracker.schedule(moment, settings, context);
+    }
+
+    private PairTracker<C> schedule(Moment moment, PairSettings settings, DetectorContext context) {
+        if (isEmpty(settings, moment.nowMicros())) {
+            return null;
+        }
+        context.setTimer(dueMicros(settings));
+        return this;
+    }
+
+    /** What a tracker needs from its detector. */
+    record Environment<C extends ChannelState>(PairKey key, PairSettings settings, ChannelState.Factory<C> factory,
+            Consumer<Finding> findings) {
+    }
+
+    void onEvent(Event event, Moment moment, Environment<C> environment) {
+        FlowJoin.Delivery delivery = (name, proxied, observation) ->
+                deliver(name, proxied, observation, moment, environment);
+        if (settleDueMicros <= moment.nowMicros()) {
+            // settle what is due now rather than on a timer of its own
+            join.advance(moment.nowMicros(), environment.settings().joinMemoryMicros(), delivery);
+        }
+        long grace = environment.settings().flowWaitMicros();
+        if (event instanceof Connection connection) {
+            join.onFlow(connection, moment.nowMicros(), environment.settings().nameWaitMicros(), delivery);
+        } else if (event instanceof HttpRequest request) {
+            PairEvents.Naming naming = PairEvents.naming(request);
+            proxy |= naming.proxied();
+            join.onName(request, request.uid(), naming, moment.nowMicros(), grace, delivery);
+        } else if (event instanceof TlsSession session) {
+            PairEvents.Naming naming = PairEvents.naming(session);
+            if (proxy) {
+                naming = new PairEvents.Naming(naming.name(), true, naming.targetPort(), false, true);
+            }
+            join.onName(session, session.uid(), naming, moment.nowMicros(), grace, delivery);
+        } else if (event instanceof DnsQuery query) {
+            if (query.timeMicros() >= dnsSeenMicros) {
+                dnsLabel = query.query();
+                dnsSeenMicros = query.timeMicros();
+            }
+        }
+    }
+
+    /** Settles flows and attends channels up to {@code moment}. */
+    void onTimer(Moment moment, Environment<C> environment) {
+        join.advance(moment.nowMicros(), environment.settings().joinMemoryMicros(),
+                (name, proxied, observation) -> deliver(name, proxied, observation, moment, environment));
+        if (bare != null && !bare.channel.attend(moment, view(bare, environment), environment.findings())) {
+            bare = null;
+        }
+        Iterator<Slot<C>> slots = named.values().iterator();
+        while (slots.hasNext()) {
+            Slot<C> slot = slots.next();
+            if (!slot.channel.attend(moment, view(slot, environment), environment.findings())) {
+                slots.remove();
+            }
+        }
+    }
+
+    /** The input ended: settles every flow, reports every channel, forgets everything. */
+    void finish(Moment moment, Environment<C> environment) {
+        join.settleAll((name, proxied, observation) -> deliver(name, proxied, observation, moment, environment));
+        List<Slot<C>> all = new ArrayList<>(named.values());
+        if (bare != null) {
+            all.add(0, bare);
+        }
+        for (Slot<C> slot : all) {
+            slot.channel.close(moment, view(slot, environment), environment.findings());
+        }
+        named.clear();
+        bare = null;
+    }
+
+    /** When this pair next needs attention; {@link Long#MAX_VALUE} when it holds nothing. */
+    long dueMicros(PairSettings settings) {
+        settleDueMicros = join.settleDueMicros();
+        // waiting flows settle in batches: when their arrival is learnt a little later changes no report
+        long due = settleDueMicros == Long.MAX_VALUE ? Long.MAX_VALUE : settleDueMicros + SETTLE_BATCH_MICROS;
+        if (bare != null) {
+            due = Math.min(due, bare.channel.dueMicros());
+        }
+        for (Slot<C> slot : named.values()) {
+            due = Math.min(due, slot.channel.dueMicros());
+        }
+        if (due == Long.MAX_VALUE) {
+            due = join.forgetDueMicros(settings.joinMemoryMicros());
+        }
+        if (due == Long.MAX_VALUE && dnsLabel != null) {
+            due = dnsSeenMicros + settings.labelRetentionMicros();
+        }
+        return due;
+    }
+
+    /** Whether nothing is left worth keeping at {@code nowMicros}. */
+    boolean isEmpty(PairSettings settings, long nowMicros) {
+        return join.isEmpty() && bare == null && named.isEmpty() && (dnsLabel == null
+                || labelExpired(settings, nowMicros));
+    }
+
+    private boolean labelExpired(PairSettings settings, long nowMicros) {
+        return dnsSeenMicros + settings.labelRetentionMicros() <= nowMicros;
+    }
+
+    private void deliver(String name, boolean proxied, Observation observation, Moment moment,
+            Environment<C> environment) {
+        Slot<C> slot;
+        if (name == null) {
+            if (bare == null) {
+                bare = new Slot<>(null, false, environment.factory().create());
+            }
+            slot = bare;
+        } else {
+            slot = named.get(name);
+            if (slot == null) {
+                if (named.size() >= environment.settings().maxChannelsPerPair()) {
+                    evictStalest(moment, environment);
+                }
+                slot = new Slot<>(name, proxied, environment.factory().create());
+                named.put(name, slot);
+            }
+            slot.proxied |= proxied;
+        }
+        slot.channel.observe(observation, moment.nowMicros());
+    }
+
+    /** Reports and drops the channel that has been silent longest relative to its own rhythm. */
+    private void evictStalest(Moment moment, Environment<C> environment) {
+        Slot<C> stalest = null;
+        double worst = Double.NEGATIVE_INFINITY;
+        for (Slot<C> slot : named.values()) {
+            long unit = Math.max(slot.channel.typicalGapMicros(), MIN_STALENESS_UNIT_MICROS);
+            double staleness = (double) (moment.nowMicros() - slot.channel.lastActivityMicros()) / unit;
+            if (staleness > worst) {
+                worst = staleness;
+                stalest = slot;
+            }
+        }
+        if (stalest != null) {
+            stalest.channel.close(moment, view(stalest, environment), environment.findings());
+            named.remove(stalest.name);
+        }
+    }
+
+    private ChannelView view(Slot<C> slot, Environment<C> environment) {
+        return new ChannelView(environment.key(), slot.name, slot.proxied, dnsLabel);
+    }
+
+    private static final class Slot<C> implements Serializable {
+        final String name;
+        boolean proxied;
+        final C channel;
+
+        Slot(String name, boolean proxied, C channel) {
+            this.name = name;
+            this.proxied = proxied;
+            this.channel = channel;
+        }
+    }
+}

@@ -1,0 +1,279 @@
+package io.stagehunt.detect.beacon;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.stagehunt.detect.Finding;
+import io.stagehunt.detect.Severity;
+import io.stagehunt.detect.Signal;
+import io.stagehunt.engine.DetectorHarness;
+import io.stagehunt.event.Connection;
+import io.stagehunt.event.Event;
+import io.stagehunt.net.IpAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class BeaconDetectorTest {
+
+    private static final String C2 = "203.0.113.10";
+    private static final String PROXY = "10.0.0.3";
+    private static final String RESOLVER = "10.0.0.2";
+
+    @Test
+    void reportsAJitteredBeaconWithItsPeriodJitterAndBothScores() {
+        Traffic host = new Traffic("10.1.1.5");
+        for (double time : CheckInSchedules.jittered(0, 60, 0.2, 150, 1)) {
+            host.https(time, C2, "cdn-check.example", 700);
+        }
+
+        List<Finding> findings = DetectorHarness.run(new BeaconDetector(), host.events());
+
+        assertThat(findings).hasSize(1);
+        Finding finding = findings.get(0);
+        assertThat(finding.detectorId()).isEqualTo("beacon");
+        assertThat(finding.host().label()).isEqualTo("10.1.1.5");
+        assertThat(finding.destination().domain()).isEqualTo("cdn-check.example");
+        assertThat(finding.destination().ip()).isEqualTo(IpAddress.parse(C2));
+        assertThat(finding.destination().port()).isEqualTo(443);
+        assertThat(finding.score()).isGreaterThan(0.9);
+        assertThat(finding.severity()).isEqualTo(Severity.CRITICAL);
+        assertThat(finding.techniques()).containsExactly("T1071.001", "T1104");
+        assertThat(finding.reason()).startsWith("10.1.1.5 called cdn-check.example every 60 s (±")
+                .contains("150 times over 2");
+        assertThat(signal(finding, "jitter").observed()).matches("±1[4-8] %");
+        assertThat(signal(finding, "period").observed()).isEqualTo("60 s");
+        assertThat(finding.signals()).extracting(Signal::name).contains("rita score", "rita timestamp score",
+                "rita data size score", "rita histogram score", "rita duration score");
+        assertThat(finding.signals().stream().mapToDouble(Signal::contribution).sum())
+                .isEqualTo(finding.score());
+        assertThat(finding.evidence()).isNotEmpty().hasSizeLessThanOrEqualTo(5);
+    }
+
+    @Test
+    void namesTheProxyTargetNotTheProxy() {
+        Traffic host = new Traffic("10.1.1.6");
+        for (double time : CheckInSchedules.jittered(0, 120, 0.1, 100, 2)) {
+            host.viaProxy(time, PROXY, 3128, "updates.example-c2.test", 677);
+        }
+
+        List<Finding> findings = DetectorHarness.run(new BeaconDetector(), host.events());
+
+        assertThat(findings).hasSize(1);
+        Finding finding = findings.get(0);
+        assertThat(finding.destination().domain()).isEqualTo("updates.example-c2.test");
+        assertThat(finding.destination().ip()).isNull();
+        assertThat(finding.destination().port()).isEqualTo(443);
+        assertThat(finding.techniques()).containsExactly("T1071.001", "T1090", "T1104");
+        assertThat(finding.reason()).contains("updates.example-c2.test through proxy 10.0.0.3:3128 every 2 min");
+        assertThat(signal(finding, "check-in size").observed()).isEqualTo("100 % sent 677 B ±10 %");
+    }
+
+    @Test
+    void keepsTargetsOfOneProxyApart() {
+        Traffic host = new Traffic("10.1.1.7");
+        for (double time : CheckInSchedules.jittered(0, 300, 0.05, 60, 3)) {
+            host.viaProxy(time, PROXY, 3128, "beacon.example", 500);
+        }
+        Random random = new Random(4);
+        for (double time : CheckInSchedules.browsing(0, 5, 5)) {
+            host.viaProxy(time, PROXY, 3128, "news.example", 300 + random.nextInt(5000));
+        }
+
+        List<Finding> findings = DetectorHarness.run(new BeaconDetector(), host.events());
+
+        assertThat(findings).filteredOn(finding -> finding.score() >= 0.4)
+                .extracting(finding -> finding.destination().domain()).containsExactly("beacon.example");
+        assertThat(findings).noneMatch(finding -> finding.destination().domain() == null);
+    }
+
+    @Test
+    void namesAnAddressByTheHostsOwnDnsAnswer() {
+        Traffic host = new Traffic("10.1.1.8");
+        host.lookup(0, RESOLVER, "tasks.example.net", C2, "203.0.113.11");
+        for (double time : CheckInSchedules.clockwork(1, 45, 100)) {
+            host.flow(time, C2, 8443, 333);
+        }
+
+        List<Finding> findings = DetectorHarness.run(new BeaconDetector(), host.events());
+
+        assertThat(findings).singleElement().satisfies(finding -> {
+            assertThat(finding.destination().domain()).isEqualTo("tasks.example.net");
+            assertThat(finding.destination().ip()).isEqualTo(IpAddress.parse(C2));
+            assertThat(finding.reason()).contains("tasks.example.net (203.0.113.10) every 45 s (±0 %)");
+        });
+    }
+
+    @Test
+    void survivesDroppedCheckInsAndNightlySleep() {
+        Traffic host = new Traffic("10.1.1.9");
+        Random random = new Random(6);
+        for (double time : CheckInSchedules.officeHours(0, 300, 0.2, 9, 2, 7)) {
+            if (random.nextDouble() >= 0.25) {
+                host.https(time, C2, "office.example", 880);
+            }
+        }
+
+        List<Finding> findings = DetectorHarness.run(new BeaconDetector(), host.events());
+
+        assertThat(findings).isNotEmpty().allSatisfy(finding -> {
+            assertThat(finding.score()).isGreaterThan(0.8);
+            assertThat(signal(finding, "period").observed()).matches("(4\\.[89]|5|5\\.[01]) min");
+        });
+    }
+
+    @Test
+    void reportsAShortLivedFirstStageOnceItFallsQuiet() {
+        Traffic host = new Traffic("10.1.1.10");
+        for (double time : CheckInSchedules.jittered(100, 10, 0.05, 30, 8)) {
+            host.http(time, C2, "stage1.example", "/get.php", 180);
+        }
+        DetectorHarness<?, ?> harness = new DetectorHarness<>(new BeaconDetector());
+        host.events().forEach(harness::accept);
+
+        harness.advanceTo(Traffic.micros(100 + 30 * 10 + 600));
+
+        assertThat(harness.findings()).singleElement().satisfies(finding -> {
+            assertThat(finding.score()).isGreaterThan(0.9);
+            assertThat(finding.reason()).contains("every 10 s").contains("30 times over 4.8 min");
+            assertThat(finding.techniques()).startsWith("T1071.001");
+        });
+        harness.finish();
+        assertThat(harness.findings()).hasSize(1);
+    }
+
+    @Test
+    void countsRequestsOnAKeptAliveConnectionAsCheckIns() {
+        Traffic host = new Traffic("10.1.1.11");
+        host.http(0, C2, "poll.example", "/news.asp", 200);
+        for (int beat = 1; beat < 120; beat++) {
+            host.keptAliveRequest(beat * 30.0, C2, "poll.example", "/news.asp");
+        }
+
+        List<Finding> findings = DetectorHarness.run(new BeaconDetector(), host.events());
+
+        assertThat(findings).singleElement().satisfies(finding -> {
+            assertThat(finding.reason()).contains("poll.example every 30 s (±0 %) 120 times");
+            // RITA counts connections, not requests: one connection is no beacon to it
+            assertThat(signal(finding, "rita score").observed()).startsWith("not scored");
+        });
+    }
+
+    @Test
+    void randomArrivalsAreNeverRaisedEvenWhenRitaWouldRaiseThem() {
+        Traffic host = new Traffic("10.1.1.12");
+        Random random = new Random(9);
+        for (double time : CheckInSchedules.poisson(0, 120, 700, 10)) {
+            host.https(time, C2, "api.example", 400 + random.nextInt(40));
+        }
+
+        List<Finding> findings = DetectorHarness.run(new BeaconDetector(), host.events());
+
+        assertThat(findings).allSatisfy(finding -> {
+            assertThat(finding.score()).isLessThan(0.2);
+            assertThat(finding.reason()).contains("at irregular intervals, which RITA v5 would score");
+        });
+    }
+
+    @Test
+    void humanBrowsingIsNotABeacon() {
+        Traffic host = new Traffic("10.1.1.13");
+        Random random = new Random(11);
+        for (double time : CheckInSchedules.browsing(0, 8, 12)) {
+            host.https(time, C2, "portal.example", 300 + random.nextInt(9000));
+        }
+
+        List<Finding> findings = DetectorHarness.run(new BeaconDetector(), host.events());
+
+        assertThat(findings).allSatisfy(finding -> assertThat(finding.score()).isLessThan(0.2));
+    }
+
+    @Test
+    void resolverLookupsAndLocalBroadcastsAreNotChannels() {
+        Traffic host = new Traffic("10.1.1.14");
+        for (double time : CheckInSchedules.clockwork(0, 30, 300)) {
+            host.flow(time, "198.51.100.53", 53, 60, "SF", "dns", false);
+            host.flow(time + 1, "10.1.1.255", 138, 200, "S0", null, false);
+            host.flow(time + 2, "224.0.0.251", 5353, 90, "S0", "dns", false);
+        }
+
+        assertThat(DetectorHarness.run(new BeaconDetector(), host.events())).isEmpty();
+    }
+
+    @Test
+    void flowRecordsWrittenWhenFlowsEndGiveTheSameBeacon() {
+        Traffic host = new Traffic("10.1.1.15");
+        for (double time : CheckInSchedules.jittered(0, 90, 0.1, 120, 13)) {
+            host.https(time, C2, "late.example", 512);
+        }
+        List<Event> ordered = host.events();
+        // a sensor writes a flow record when the flow ends (here 1.5 s, plus up to 20 s of buffering), after
+        // the TLS record of the same flow: records reach the detector in the order they were written
+        Random random = new Random(14);
+        List<Event> written = new ArrayList<>(ordered);
+        java.util.Map<Event, Long> writtenAt = new java.util.IdentityHashMap<>();
+        for (Event event : ordered) {
+            long delay = event instanceof Connection connection
+                    ? connection.durationMicros() + (long) (random.nextDouble() * 20_000_000L) : 0;
+            writtenAt.put(event, event.timeMicros() + delay);
+        }
+        written.sort(java.util.Comparator.comparingLong(writtenAt::get));
+        assertThat(written).isNotEqualTo(ordered);
+
+        Finding inOrder = DetectorHarness.run(new BeaconDetector(), ordered).get(0);
+        List<Finding> asWritten = DetectorHarness.run(new BeaconDetector(), written);
+
+        assertThat(asWritten).singleElement().satisfies(finding -> {
+            assertThat(finding.reason()).isEqualTo(inOrder.reason());
+            assertThat(finding.score()).isEqualTo(inOrder.score());
+            assertThat(finding.destination()).isEqualTo(inOrder.destination());
+        });
+    }
+
+    @Test
+    void forgetsSilentPairsBeforeTheInputEnds() {
+        Traffic host = new Traffic("10.1.1.16");
+        for (double time : CheckInSchedules.clockwork(0, 60, 50)) {
+            host.https(time, C2, "gone.example", 100);
+        }
+        host.lookup(10, RESOLVER, "other.example", "198.51.100.7");
+        DetectorHarness<?, ?> harness = new DetectorHarness<>(new BeaconDetector());
+        host.events().forEach(harness::accept);
+        assertThat(harness.liveKeys()).isEqualTo(2);
+
+        harness.advanceTo(Traffic.micros(50 * 60 + 25 * 3600));
+
+        assertThat(harness.liveKeys()).isZero();
+        assertThat(harness.findings()).hasSize(1);
+    }
+
+    @Test
+    void thinsVeryBusyChannelsButKeepsTheirRhythm() {
+        Traffic host = new Traffic("10.1.1.17");
+        for (double time : CheckInSchedules.jittered(0, 3, 0.05, 20_000, 15)) {
+            host.flow(time, C2, 443, 250);
+        }
+
+        List<Finding> findings = DetectorHarness.run(new BeaconDetector(), host.events());
+
+        assertThat(findings).isNotEmpty().allSatisfy(finding -> {
+            assertThat(signal(finding, "period").observed()).isEqualTo("3 s");
+            assertThat(signal(finding, "check-ins").observed()).contains("kept for analysis");
+            assertThat(finding.score()).isGreaterThan(0.9);
+        });
+    }
+
+    @Test
+    void leavesStrobesToTheStrobeDetector() {
+        Traffic host = new Traffic("10.1.1.18");
+        for (double time : CheckInSchedules.clockwork(0, 0.9, 100_000)) {
+            host.flow(time, C2, 443, 90);
+        }
+
+        assertThat(DetectorHarness.run(new BeaconDetector(), host.events())).isEmpty();
+    }
+
+    static Signal signal(Finding finding, String name) {
+        return finding.signals().stream().filter(signal -> signal.name().equals(name)).findFirst().orElseThrow();
+    }
+}
