@@ -11,6 +11,10 @@ public final class StandardDetectors {
 
     public static List<Detector<?, ?>> all() {
         List<Detector<?, ?>> detectors = new ArrayList<>();
+        detectors.add(new io.stagehunt.detect.network.dns.DnsTunnelDetector());
+        detectors.add(new io.stagehunt.detect.network.dns.DnsSurgeDetector());
+        detectors.add(new io.stagehunt.detect.network.fanout.FanoutDetector());
+        detectors.add(new io.stagehunt.detect.network.burst.BurstThenSustainedDetector());
         return detectors;
     }
 }
