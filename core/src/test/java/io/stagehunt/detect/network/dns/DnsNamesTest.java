@@ -1,0 +1,36 @@
+package io.stagehunt.detect.network.dns;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class DnsNamesTest {
+
+    @ParameterizedTest(name = "answer [{0}] carries [{1}]")
+    @CsvSource(nullValues = "NONE", value = {
+        "'TXT 18 302f017537c68f5169',         302f017537c68f5169",
+        "'TXT 11 hello world',                hello world",
+        "'v=spf1 include:_spf.example ~all',  v=spf1 include:_spf.example ~all",
+        "302f017537c68f5169,                  302f017537c68f5169",
+        "203.0.113.7,                         NONE",
+        "2001:db8::7,                         NONE",
+        "e7070.g.akamaiedge.net,              NONE",
+        "'',                                  NONE",
+    })
+    void takesTextAnswersAsPayloadButNotAddressesOrNames(String answer, String payload) {
+        assertThat(DnsNames.payloadOf(answer)).isEqualTo(payload);
+    }
+
+    @ParameterizedTest(name = "{0} is infrastructure: {1}")
+    @CsvSource({
+        "4.3.2.1.in-addr.arpa, true",
+        "b.f.0.0.ip6.arpa,     true",
+        "printer.local,        true",
+        "www.example.com,      false",
+        "arpa-news.com,        false",
+    })
+    void leavesReverseAndLinkLocalNamesOut(String name, boolean infrastructure) {
+        assertThat(DnsNames.isInfrastructureName(name)).isEqualTo(infrastructure);
+    }
+}
