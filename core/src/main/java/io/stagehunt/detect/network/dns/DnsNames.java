@@ -3,6 +3,7 @@ package io.stagehunt.detect.network.dns;
 import io.stagehunt.event.DnsQuery;
 import io.stagehunt.net.IpAddress;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * How the network detectors read a {@link DnsQuery}: whose lookup it is, which names are destinations, and
@@ -35,6 +36,26 @@ public final class DnsNames {
      */
     public static boolean isInfrastructureName(String name) {
         return name.endsWith(".arpa") || name.equals("arpa") || name.endsWith(".local") || name.equals("local");
+    }
+
+    /**
+     * Whether the name is one of the domains or under one of them. Lists of trusted or popular domains are
+     * matched this way rather than by registered domain, because the Public Suffix List makes many hosting
+     * and CDN domains suffixes ({@code akamaiedge.net}, {@code cloudfront.net}): each customer below them is a
+     * registered domain of its own, yet the list entry means them all.
+     */
+    public static boolean isUnderAny(String name, Set<String> domains) {
+        if (domains.isEmpty()) {
+            return false;
+        }
+        for (int start = 0; start >= 0; ) {
+            if (domains.contains(start == 0 ? name : name.substring(start))) {
+                return true;
+            }
+            int dot = name.indexOf('.', start);
+            start = dot < 0 ? -1 : dot + 1;
+        }
+        return false;
     }
 
     /** The query's numeric type, falling back to its type name when the sensor gave no number. */

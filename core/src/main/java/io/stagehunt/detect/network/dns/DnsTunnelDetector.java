@@ -136,7 +136,7 @@ public final class DnsTunnelDetector implements Detector<Host, TunnelHostState> 
             return state;
         }
         String domain = suffixes.registeredDomain(name);
-        if (domain == null || trusted.contains(domain)) {
+        if (domain == null || DnsNames.isUnderAny(domain, trusted)) {
             return state;
         }
         long time = query.timeMicros();

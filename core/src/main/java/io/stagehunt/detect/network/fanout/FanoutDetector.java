@@ -188,7 +188,7 @@ public final class FanoutDetector implements Detector<Host, FanoutHostState> {
             return;
         }
         String domain = suffixes.registeredDomain(name);
-        if (domain == null || popularDomains.contains(domain)) {
+        if (domain == null || DnsNames.isUnderAny(domain, popularDomains)) {
             return;
         }
         if (!state.known.add(Fingerprints.tagged(Fingerprints.of(domain), TAG_DOMAIN))) {

@@ -15,7 +15,9 @@ import java.util.Locale;
  * fans out to dozens of new hosts too. What the destinations are raises it: failures (NXDOMAIN, unanswered
  * or refused connections) 0.3, names cut to one shape (one suffix, one label length, as one generator makes
  * them) 0.25, generated-looking names 0.2, addresses contacted without any lookup while the host does use
- * DNS 0.15. A sweep through few networks on one port is scanning, not staging, and loses 0.3.
+ * DNS 0.15. A sweep through few networks on one or two ports is scanning, not staging: its unanswered
+ * addresses then say nothing about staging, so address failures and lookup-less contacts do not count, and
+ * the sweep takes 0.1 away.
  */
 public final class FanoutScoring {
 
@@ -24,7 +26,7 @@ public final class FanoutScoring {
     static final double UNIFORM_WEIGHT = 0.25;
     static final double GENERATED_WEIGHT = 0.20;
     static final double DIRECT_WEIGHT = 0.15;
-    static final double SWEEP_WEIGHT = -0.30;
+    static final double SWEEP_WEIGHT = -0.10;
     static final int MIN_FAILED = 5;
     static final int MIN_GENERATED = 5;
     static final int MIN_DIRECT = 10;
@@ -69,13 +71,16 @@ public final class FanoutScoring {
                         : "no baseline yet (" + m.baselineWindows() + " active windows): weighed half",
                 count));
 
+        boolean sweep = sweep(m);
         int failed = m.failedDomains() + m.failedAddresses();
         double failedShare = m.total() == 0 ? 0 : (double) failed / m.total();
+        int countedFailures = sweep ? m.failedDomains() : failed;
+        double countedShare = m.total() == 0 ? 0 : (double) countedFailures / m.total();
         signals.add(new Signal("failed_share",
                 String.format(Locale.ROOT, "%d failed (%d NXDOMAIN, %d unanswered or refused): %.0f%%", failed,
                         m.failedDomains(), m.failedAddresses(), 100 * failedShare),
                 "ordinary destinations resolve and answer",
-                failed >= MIN_FAILED ? FAILED_WEIGHT * clamp((failedShare - 0.1) / 0.4) : 0));
+                countedFailures >= MIN_FAILED ? FAILED_WEIGHT * clamp((countedShare - 0.1) / 0.4) : 0));
 
         double uniformShare = m.newDomains() == 0 ? 0 : (double) m.sameShapeDomains() / m.newDomains();
         signals.add(new Signal("uniform_names",
@@ -97,14 +102,15 @@ public final class FanoutScoring {
                     String.format(Locale.ROOT, "%d addresses contacted without a lookup (%.0f%%)", m.newAddresses(),
                             100 * directShare),
                     "a host that uses DNS reaches new services by name",
-                    m.newAddresses() >= MIN_DIRECT ? DIRECT_WEIGHT * clamp((directShare - 0.3) / 0.5) : 0));
+                    m.newAddresses() >= MIN_DIRECT && !sweep ? DIRECT_WEIGHT * clamp((directShare - 0.3) / 0.5) : 0));
         }
 
-        if (sweep(m)) {
+        if (sweep) {
             signals.add(new Signal("scan_like",
                     String.format(Locale.ROOT, "%d addresses in %d networks on %d port%s", m.newAddresses(),
                             m.addressPrefixes(), m.addressPorts(), m.addressPorts() == 1 ? "" : "s"),
-                    "staging contacts scattered destinations; a sweep walks neighbouring addresses",
+                    "staging contacts scattered destinations; a sweep walks neighbouring addresses, so its"
+                            + " failures do not count",
                     SWEEP_WEIGHT));
         }
         return signals;

@@ -33,4 +33,17 @@ class DnsNamesTest {
     void leavesReverseAndLinkLocalNamesOut(String name, boolean infrastructure) {
         assertThat(DnsNames.isInfrastructureName(name)).isEqualTo(infrastructure);
     }
+
+    @ParameterizedTest(name = "{0} under [cloudfront.net, spamhaus.org]: {1}")
+    @CsvSource({
+        "d1234.cloudfront.net,        true",
+        "cloudfront.net,              true",
+        "zen.spamhaus.org,            true",
+        "notcloudfront.net,           false",
+        "cloudfront.net.evil.example, false",
+        "example.org,                 false",
+    })
+    void matchesListedDomainsAndEverythingBelowThem(String name, boolean under) {
+        assertThat(DnsNames.isUnderAny(name, java.util.Set.of("cloudfront.net", "spamhaus.org"))).isEqualTo(under);
+    }
 }
