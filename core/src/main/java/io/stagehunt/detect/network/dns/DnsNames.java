@@ -31,6 +31,35 @@ public final class DnsNames {
     }
 
     /**
+     * The query name when it is a host name a detector can reason about, else null. Readers already normalize
+     * names (lower case, no trailing dot) and leave invalid ones raw; so a name passes when it consists of
+     * lower-case letters, digits, hyphens, underscores and inner dots, has a dot, and is not an address
+     * literal. One pass, no allocation: this runs for every lookup in several detectors.
+     */
+    public static String destinationName(DnsQuery query) {
+        String name = query.query();
+        if (name == null || name.isEmpty() || name.length() > 253) {
+            return null;
+        }
+        boolean dot = false;
+        boolean letter = false;
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c >= 'a' && c <= 'z' || c == '-' || c == '_') {
+                letter = true;
+            } else if (c == '.') {
+                if (i == 0 || i == name.length() - 1) {
+                    return null;
+                }
+                dot = true;
+            } else if (c < '0' || c > '9') {
+                return null;
+            }
+        }
+        return dot && letter ? name : null;
+    }
+
+    /**
      * Names that are not destinations: reverse lookups ({@code in-addr.arpa}, {@code ip6.arpa}) carry
      * addresses in their labels by design, and link-local names ({@code .local}) never leave the segment.
      */

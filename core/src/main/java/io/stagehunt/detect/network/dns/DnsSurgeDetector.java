@@ -12,7 +12,6 @@ import io.stagehunt.event.Direction;
 import io.stagehunt.event.DnsQuery;
 import io.stagehunt.event.Event;
 import io.stagehunt.event.Host;
-import io.stagehunt.net.DomainName;
 import io.stagehunt.net.PublicSuffixList;
 import java.util.List;
 import java.util.Set;
@@ -126,7 +125,7 @@ public final class DnsSurgeDetector implements Detector<Host, SurgeHostState> {
         if (query.nxdomain()) {
             state.nxdomain++;
         }
-        String name = DomainName.normalize(query.query());
+        String name = DnsNames.destinationName(query);
         String domain = name == null || DnsNames.isInfrastructureName(name) ? null : suffixes.registeredDomain(name);
         if (domain != null && state.domains.add(Fingerprints.of(domain))) {
             int labelEnd = domain.indexOf('.');

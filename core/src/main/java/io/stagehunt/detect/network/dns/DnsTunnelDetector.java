@@ -9,7 +9,6 @@ import io.stagehunt.event.Connection;
 import io.stagehunt.event.DnsQuery;
 import io.stagehunt.event.Event;
 import io.stagehunt.event.Host;
-import io.stagehunt.net.DomainName;
 import io.stagehunt.net.IpAddress;
 import io.stagehunt.net.PublicSuffixList;
 import java.util.List;
@@ -131,7 +130,7 @@ public final class DnsTunnelDetector implements Detector<Host, TunnelHostState> 
             return state;
         }
         DnsQuery query = (DnsQuery) event;
-        String name = DomainName.normalize(query.query());
+        String name = DnsNames.destinationName(query);
         if (name == null || DnsNames.isInfrastructureName(name)) {
             return state;
         }
@@ -162,6 +161,7 @@ public final class DnsTunnelDetector implements Detector<Host, TunnelHostState> 
             double score = TunnelScoring.quickScore(traffic.measure(state.visibleConnections > 0), settings);
             if (score >= settings.reportScore()) {
                 traffic.reportDue = time + settings.settleMicros();
+                state.reportDue = Math.min(state.reportDue, traffic.reportDue);
             }
         }
         context.setTimer(deadline(state));
@@ -179,12 +179,13 @@ public final class DnsTunnelDetector implements Detector<Host, TunnelHostState> 
         if (windowOver) {
             closeWindow(host, state, context);
             state.windowStart = timeMicros;
-        } else {
+        } else if (state.reportDue <= timeMicros) {
             for (DomainTraffic traffic : state.domainsInOrder()) {
                 if (traffic.reportDue <= timeMicros) {
                     report(host, state, traffic, context);
                 }
             }
+            state.recomputeReportDue();
         }
         context.setTimer(deadline(state));
         return state;
@@ -206,9 +207,11 @@ public final class DnsTunnelDetector implements Detector<Host, TunnelHostState> 
         DomainTraffic traffic = state.domains.get(domain);
         if (traffic == null) {
             if (state.domains.size() >= settings.maxDomainsPerHost()) {
-                DomainTraffic dropped = state.leastInteresting();
-                report(host, state, dropped, context);
-                state.domains.remove(dropped.domain);
+                for (DomainTraffic dropped : state.leastInteresting()) {
+                    report(host, state, dropped, context);
+                    state.domains.remove(dropped.domain);
+                }
+                state.recomputeReportDue();
             }
             traffic = new DomainTraffic(domain, time, settings.maxNamesPerDomain());
             state.domains.put(domain, traffic);
@@ -219,7 +222,7 @@ public final class DnsTunnelDetector implements Detector<Host, TunnelHostState> 
     private long deadline(TunnelHostState state) {
         long windowEnd = state.windowStart + settings.windowMicros();
         long idleEnd = state.lastActivity + settings.idleMicros();
-        return Math.min(Math.min(windowEnd, idleEnd), state.earliestReportDue());
+        return Math.min(Math.min(windowEnd, idleEnd), state.reportDue);
     }
 
     /** Scores every domain not yet reported, reports those that reach the bar, and starts an empty window. */
@@ -229,6 +232,7 @@ public final class DnsTunnelDetector implements Detector<Host, TunnelHostState> 
         }
         state.domains.clear();
         state.visibleConnections = 0;
+        state.reportDue = Long.MAX_VALUE;
     }
 
     private void report(Host host, TunnelHostState state, DomainTraffic traffic, DetectorContext context) {

@@ -35,7 +35,8 @@ final class DomainTraffic implements Serializable {
     boolean reported;
     long reportDue = Long.MAX_VALUE;
     private final FingerprintSet names;
-    private final FingerprintSet payloads = new FingerprintSet(MAX_PAYLOADS);
+    /** Created with the first free-form answer: most domains never have one. */
+    private FingerprintSet payloads;
     final EvidenceSample evidence = new EvidenceSample(EVIDENCE);
 
     DomainTraffic(String domain, long firstSeen, int maxNames) {
@@ -76,7 +77,13 @@ final class DomainTraffic implements Serializable {
         boolean carried = false;
         for (String answer : query.answers()) {
             String payload = DnsNames.payloadOf(answer);
-            if (payload != null && payloads.add(Fingerprints.of(payload))) {
+            if (payload == null) {
+                continue;
+            }
+            if (payloads == null) {
+                payloads = new FingerprintSet(MAX_PAYLOADS);
+            }
+            if (payloads.add(Fingerprints.of(payload))) {
                 payloadBytes += payload.length();
                 carried = true;
             }

@@ -15,7 +15,6 @@ import io.stagehunt.event.Event;
 import io.stagehunt.event.Host;
 import io.stagehunt.event.Transport;
 import io.stagehunt.net.Cidr;
-import io.stagehunt.net.DomainName;
 import io.stagehunt.net.IpAddress;
 import io.stagehunt.net.PublicSuffixList;
 import io.stagehunt.net.SpecialAddresses;
@@ -183,8 +182,8 @@ public final class FanoutDetector implements Detector<Host, FanoutHostState> {
                 state.resolved.add(Fingerprints.of(address));
             }
         }
-        String name = DomainName.normalize(query.query());
-        if (name == null || DnsNames.isInfrastructureName(name) || name.indexOf('.') < 0) {
+        String name = DnsNames.destinationName(query);
+        if (name == null || DnsNames.isInfrastructureName(name)) {
             return;
         }
         String domain = suffixes.registeredDomain(name);
@@ -234,7 +233,7 @@ public final class FanoutDetector implements Detector<Host, FanoutHostState> {
             closeEpisode(host, state, context);
         }
         state.remember(time, flag, group, port, label, event.provenance());
-        int recent = state.countSince(time - settings.windowMicros());
+        int recent = state.countSince(time - settings.windowMicros(), settings.windowMicros());
         if (state.episode != null) {
             state.addNewestToEpisode();
         } else if (recent >= settings.minNewDestinations()) {

@@ -74,13 +74,19 @@ final class FanoutHostState implements Serializable {
         size = Math.min(size + 1, times.length);
     }
 
-    /** New destinations contacted in {@code (time - window, time]}, as far as the ring reaches back. */
-    int countSince(long from) {
+    /**
+     * New destinations contacted after {@code from}, as far as the ring reaches back. The ring is in arrival
+     * order, which is time order up to the sensors' disorder, so the walk stops at the first contact older than
+     * {@code from} by more than {@code slack}.
+     */
+    int countSince(long from, long slack) {
         int count = 0;
         for (int i = 0; i < size; i++) {
             int index = Math.floorMod(newest - i, times.length);
             if (times[index] > from) {
                 count++;
+            } else if (times[index] <= from - slack) {
+                break;
             }
         }
         return count;

@@ -46,4 +46,25 @@ class DnsNamesTest {
     void matchesListedDomainsAndEverythingBelowThem(String name, boolean under) {
         assertThat(DnsNames.isUnderAny(name, java.util.Set.of("cloudfront.net", "spamhaus.org"))).isEqualTo(under);
     }
+
+    @ParameterizedTest(name = "[{0}] is a destination name: {1}")
+    @CsvSource(nullValues = "NONE", value = {
+        "www.example.com,          www.example.com",
+        "_ldap._tcp.dc.corp.local, _ldap._tcp.dc.corp.local",
+        "6dde01.dnsc.r-1x.com,     6dde01.dnsc.r-1x.com",
+        "wpad,                     NONE",
+        "203.0.113.7,              NONE",
+        "WWW.Example.com,          NONE",
+        "'bad name.com',           NONE",
+        "example.com.,             NONE",
+        ".example.com,             NONE",
+        "'',                       NONE",
+    })
+    void acceptsOnlyNormalizedHostNames(String query, String name) {
+        io.stagehunt.event.DnsQuery lookup = new io.stagehunt.event.DnsQuery(0, io.stagehunt.event.Host.named("h"),
+                null, null, null, null, 53, io.stagehunt.event.Transport.UDP, query, 1, "A", 0, "NOERROR",
+                java.util.List.of(), java.util.List.of(), false);
+
+        assertThat(DnsNames.destinationName(lookup)).isEqualTo(name);
+    }
 }
