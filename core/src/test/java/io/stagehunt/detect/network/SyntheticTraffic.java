@@ -12,7 +12,6 @@ import io.stagehunt.event.Transport;
 import io.stagehunt.net.IpAddress;
 import io.stagehunt.net.NetworkScope;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
@@ -215,13 +214,6 @@ public final class SyntheticTraffic {
             text.append(Character.forDigit(random.nextInt(16), 16));
         }
         return text.toString();
-    }
-
-    /** A shuffled copy, for tests that feed a whole sequence in arbitrary order. */
-    public List<Event> shuffled() {
-        List<Event> copy = new ArrayList<>(events);
-        Collections.shuffle(copy, random);
-        return copy;
     }
 
     private Provenance provenance() {

@@ -160,7 +160,7 @@ public final class BurstThenSustainedDetector implements Detector<Host, BurstHos
         }
         long target = Fingerprints.of(connection.remote(), connection.remotePort());
         if (isAttempt(connection)) {
-            onAttempt(host, state, connection, target, context);
+            onAttempt(state, connection, target);
         } else if (connection.outcome() == ConnectionOutcome.ESTABLISHED) {
             countNovelty(state, time, target);
             if (state.waiting()) {
@@ -189,7 +189,7 @@ public final class BurstThenSustainedDetector implements Detector<Host, BurstHos
     }
 
     /** An attempt: TCP refused or unanswered, or connected and closed at once with no data one way. */
-    boolean isAttempt(Connection connection) {
+    private boolean isAttempt(Connection connection) {
         if (connection.transport() != Transport.TCP) {
             return false;
         }
@@ -201,8 +201,7 @@ public final class BurstThenSustainedDetector implements Detector<Host, BurstHos
                 && (connection.bytesOut() == 0 || connection.bytesIn() == 0);
     }
 
-    private void onAttempt(Host host, BurstHostState state, Connection connection, long target,
-            DetectorContext context) {
+    private void onAttempt(BurstHostState state, Connection connection, long target) {
         long time = connection.timeMicros();
         if (state.open != null && time > state.open.last + settings.burstWindowMicros()) {
             closeOpenBurst(state);

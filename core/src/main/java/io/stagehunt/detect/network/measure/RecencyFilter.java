@@ -1,6 +1,7 @@
 package io.stagehunt.detect.network.measure;
 
 import java.io.Serializable;
+import java.util.Arrays;
 
 /**
  * "Have I seen this lately?" in fixed memory: two Bloom filters, the current generation and the previous
@@ -51,7 +52,7 @@ public final class RecencyFilter implements Serializable {
     public void rotate() {
         long[] recycled = previous;
         previous = current;
-        java.util.Arrays.fill(recycled, 0L);
+        Arrays.fill(recycled, 0L);
         current = recycled;
         currentCount = 0;
     }
@@ -68,8 +69,8 @@ public final class RecencyFilter implements Serializable {
     }
 
     public void clear() {
-        java.util.Arrays.fill(current, 0L);
-        java.util.Arrays.fill(previous, 0L);
+        Arrays.fill(current, 0L);
+        Arrays.fill(previous, 0L);
         currentCount = 0;
     }
 
