@@ -12,6 +12,7 @@ import io.stagehunt.event.Host;
 import io.stagehunt.net.IpAddress;
 import io.stagehunt.net.PublicSuffixList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * {@code dns-tunnel}: data carried inside DNS, per internal host and registered domain. Measures the distinct
@@ -81,12 +82,12 @@ public final class DnsTunnelDetector implements Detector<Host, TunnelHostState> 
 
     private final Settings settings;
     private final PublicSuffixList suffixes;
-    private final java.util.Set<String> trusted;
+    private final Set<String> trusted;
 
     public DnsTunnelDetector(Settings settings, PublicSuffixList suffixes) {
         this.settings = settings;
         this.suffixes = suffixes;
-        this.trusted = java.util.Set.copyOf(settings.trustedDomains());
+        this.trusted = Set.copyOf(settings.trustedDomains());
     }
 
     public DnsTunnelDetector() {

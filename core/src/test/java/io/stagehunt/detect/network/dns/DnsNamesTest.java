@@ -2,6 +2,11 @@ package io.stagehunt.detect.network.dns;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.stagehunt.event.DnsQuery;
+import io.stagehunt.event.Host;
+import io.stagehunt.event.Transport;
+import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -44,7 +49,7 @@ class DnsNamesTest {
         "example.org,                 false",
     })
     void matchesListedDomainsAndEverythingBelowThem(String name, boolean under) {
-        assertThat(DnsNames.isUnderAny(name, java.util.Set.of("cloudfront.net", "spamhaus.org"))).isEqualTo(under);
+        assertThat(DnsNames.isUnderAny(name, Set.of("cloudfront.net", "spamhaus.org"))).isEqualTo(under);
     }
 
     @ParameterizedTest(name = "[{0}] is a destination name: {1}")
@@ -61,9 +66,8 @@ class DnsNamesTest {
         "'',                       NONE",
     })
     void acceptsOnlyNormalizedHostNames(String query, String name) {
-        io.stagehunt.event.DnsQuery lookup = new io.stagehunt.event.DnsQuery(0, io.stagehunt.event.Host.named("h"),
-                null, null, null, null, 53, io.stagehunt.event.Transport.UDP, query, 1, "A", 0, "NOERROR",
-                java.util.List.of(), java.util.List.of(), false);
+        DnsQuery lookup = new DnsQuery(0, Host.named("h"), null, null, null, null, 53, Transport.UDP, query, 1, "A", 0,
+                "NOERROR", List.of(), List.of(), false);
 
         assertThat(DnsNames.destinationName(lookup)).isEqualTo(name);
     }
