@@ -15,6 +15,10 @@ public final class StandardDetectors {
     public static List<Detector<?, ?>> all() {
         List<Detector<?, ?>> detectors = new ArrayList<>();
         detectors.addAll(List.of(new BeaconDetector(), new StrobeDetector(), new LongConnectionDetector()));
+        detectors.add(new io.stagehunt.detect.network.dns.DnsTunnelDetector());
+        detectors.add(new io.stagehunt.detect.network.dns.DnsSurgeDetector());
+        detectors.add(new io.stagehunt.detect.network.fanout.FanoutDetector());
+        detectors.add(new io.stagehunt.detect.network.burst.BurstThenSustainedDetector());
         return detectors;
     }
 }

@@ -1,0 +1,140 @@
+package io.stagehunt.detect.network.dns;
+
+import static io.stagehunt.detect.network.SyntheticTraffic.HOUR;
+import static io.stagehunt.detect.network.SyntheticTraffic.MINUTE;
+import static io.stagehunt.detect.network.SyntheticTraffic.SECOND;
+import static io.stagehunt.detect.network.SyntheticTraffic.START;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.stagehunt.detect.Finding;
+import io.stagehunt.detect.Severity;
+import io.stagehunt.detect.Signal;
+import io.stagehunt.detect.network.SyntheticTraffic;
+import io.stagehunt.engine.DetectorHarness;
+import io.stagehunt.event.Event;
+import io.stagehunt.net.PublicSuffixList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class DnsTunnelDetectorTest {
+
+    private static final String VICTIM = "10.1.2.3";
+    private static final String NEIGHBOUR = "10.1.2.4";
+
+    /** A workstation browsing for an hour while a dnscat2-style TXT tunnel runs for ten minutes. */
+    private static SyntheticTraffic tunnelAmidBrowsing(long seed) {
+        return new SyntheticTraffic("tunnel", seed)
+                .browsing(VICTIM, START, START + HOUR, 4)
+                .txtTunnel(VICTIM, "updates-cdn.example", START + 10 * MINUTE, 600, SECOND);
+    }
+
+    @Test
+    void reportsTheTunnelNamingHostAndDomain() {
+        List<Finding> findings = DetectorHarness.run(new DnsTunnelDetector(), tunnelAmidBrowsing(1).events());
+
+        assertThat(findings).hasSize(1);
+        Finding finding = findings.get(0);
+        assertThat(finding.host().label()).isEqualTo(VICTIM);
+        assertThat(finding.destination().domain()).isEqualTo("updates-cdn.example");
+        assertThat(finding.severity()).isIn(Severity.HIGH, Severity.CRITICAL);
+        assertThat(finding.techniques()).containsExactly("T1071.004", "T1572");
+        assertThat(finding.reason()).startsWith(VICTIM + " sent ").contains("updates-cdn.example");
+        assertThat(finding.signals()).extracting(Signal::name).contains("unique_subdomains", "never_connected");
+        assertThat(finding.score()).isEqualTo(Finding.scoreOf(finding.signals()));
+        assertThat(finding.evidence()).isNotEmpty().hasSizeLessThanOrEqualTo(DomainTraffic.EVIDENCE);
+    }
+
+    @Test
+    void staysQuietOnACdnWithManyHashedSubdomainsThatTheHostFetchesFrom() {
+        SyntheticTraffic traffic = new SyntheticTraffic("cdn", 2)
+                .browsing(NEIGHBOUR, START, START + HOUR, 4)
+                .hashedCdn(NEIGHBOUR, "cdn-objects.example", START + 5 * MINUTE, 600, 3 * SECOND);
+
+        assertThat(DetectorHarness.run(new DnsTunnelDetector(), traffic.events())).isEmpty();
+    }
+
+    @Test
+    void tellsTheTunnelFromTheCdnWhenBothHostsShareTheLog() {
+        SyntheticTraffic traffic = tunnelAmidBrowsing(3)
+                .browsing(NEIGHBOUR, START, START + HOUR, 4)
+                .hashedCdn(NEIGHBOUR, "cdn-objects.example", START + 5 * MINUTE, 600, 3 * SECOND);
+
+        List<Finding> findings = DetectorHarness.run(new DnsTunnelDetector(), traffic.events());
+
+        assertThat(findings).extracting(finding -> finding.host().label() + " " + finding.destination().domain())
+                .containsExactly(VICTIM + " updates-cdn.example");
+    }
+
+    @Test
+    void findsTheSameTunnelWhenRecordsArriveOutOfOrder() {
+        SyntheticTraffic traffic = tunnelAmidBrowsing(4);
+        List<Event> shuffled = traffic.eventsOutOfOrder(30 * SECOND);
+
+        List<Finding> findings = DetectorHarness.run(new DnsTunnelDetector(), shuffled);
+
+        assertThat(findings).extracting(finding -> finding.destination().domain())
+                .containsExactly("updates-cdn.example");
+    }
+
+    @Test
+    void reportsWhileTheTunnelRunsNotOnlyAtTheEndOfTheDay() {
+        DetectorHarness<?, ?> harness = new DetectorHarness<>(new DnsTunnelDetector());
+        tunnelAmidBrowsing(5).events().forEach(harness::accept);
+        harness.advanceTo(START + HOUR + 15 * MINUTE);
+
+        assertThat(harness.findings()).hasSize(1);
+        assertThat(harness.findings().get(0).lastSeenMicros()).isLessThan(START + 25 * MINUTE);
+    }
+
+    @Test
+    void leavesNoStateBehindAfterTheInputEnds() {
+        DetectorHarness<?, ?> harness = new DetectorHarness<>(new DnsTunnelDetector());
+        tunnelAmidBrowsing(6).events().forEach(harness::accept);
+        assertThat(harness.liveKeys()).isEqualTo(1);
+
+        harness.finish();
+
+        assertThat(harness.liveKeys()).isZero();
+    }
+
+    @Test
+    void dropsAQuietHostAfterTheIdleTimeWithoutWaitingForTheEnd() {
+        DetectorHarness<?, ?> harness = new DetectorHarness<>(new DnsTunnelDetector());
+        tunnelAmidBrowsing(7).events().forEach(harness::accept);
+
+        harness.advanceTo(START + HOUR + DnsTunnelDetector.Settings.DEFAULTS.idleMicros() + SECOND);
+
+        assertThat(harness.liveKeys()).isZero();
+    }
+
+    @Test
+    void ignoresTrustedLookupServicesReverseLookupsAndOthersQueriesToAnInternalServer() {
+        SyntheticTraffic traffic = new SyntheticTraffic("noise", 8);
+        for (int i = 0; i < 400; i++) {
+            long time = START + i * SECOND;
+            traffic.lookupA(time, VICTIM, traffic.hex(40) + ".zen.spamhaus.org", "127.0.0.2");
+            traffic.dns(time, VICTIM, (i % 250) + "." + (i / 250) + ".113.203.in-addr.arpa", 12, 0,
+                    List.of("host" + i + ".example.net"));
+        }
+
+        assertThat(DetectorHarness.run(new DnsTunnelDetector(), traffic.events())).isEmpty();
+    }
+
+    @Test
+    void boundsItsMemoryPerHostWhenAHostQueriesThousandsOfDomains() {
+        DnsTunnelDetector.Settings small = new DnsTunnelDetector.Settings(24 * HOUR, 2 * HOUR, 10 * MINUTE, 10,
+                List.of(100, 500, 800, 1000), 4096, 16, 64, 32, 0.25, List.of());
+        SyntheticTraffic traffic = new SyntheticTraffic("many", 9)
+                .txtTunnel(VICTIM, "updates-cdn.example", START, 2000, SECOND / 2);
+        for (int i = 0; i < 3000; i++) {
+            traffic.lookupA(START + i * 300_000L, VICTIM, "www.site" + i + ".example", "203.0.113.9");
+        }
+
+        List<Finding> findings = DetectorHarness.run(new DnsTunnelDetector(small, PublicSuffixList.bundled()),
+                traffic.events());
+
+        assertThat(findings).extracting(finding -> finding.destination().domain())
+                .containsExactly("updates-cdn.example");
+        assertThat(findings.get(0).signals().get(0).observed()).isEqualTo("at least 64 distinct subdomains");
+    }
+}

@@ -1,0 +1,122 @@
+package io.stagehunt.detect.network.fanout;
+
+import static io.stagehunt.detect.network.SyntheticTraffic.HOUR;
+import static io.stagehunt.detect.network.SyntheticTraffic.MINUTE;
+import static io.stagehunt.detect.network.SyntheticTraffic.SECOND;
+import static io.stagehunt.detect.network.SyntheticTraffic.START;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.stagehunt.detect.Finding;
+import io.stagehunt.detect.Severity;
+import io.stagehunt.detect.network.SyntheticTraffic;
+import io.stagehunt.engine.DetectorHarness;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class FanoutDetectorTest {
+
+    private static final String VICTIM = "10.1.2.4";
+    private static final String NEIGHBOUR = "10.1.2.3";
+
+    /** Both hosts browse for two hours; at 10:30 the victim looks up 80 generated names within 40 s. */
+    private static SyntheticTraffic huntAmidBrowsing(long seed) {
+        return new SyntheticTraffic("fanout", seed)
+                .browsing(NEIGHBOUR, START, START + 2 * HOUR, 6)
+                .browsing(VICTIM, START, START + 2 * HOUR, 6)
+                .generatedLookups(VICTIM, START + 90 * MINUTE, 80, SECOND / 2, 0.75);
+    }
+
+    @Test
+    void reportsTheHostHuntingThroughGeneratedNames() {
+        List<Finding> findings = DetectorHarness.run(new FanoutDetector(), huntAmidBrowsing(1).events());
+
+        assertThat(findings).hasSize(1);
+        Finding finding = findings.get(0);
+        assertThat(finding.host().label()).isEqualTo(VICTIM);
+        assertThat(finding.severity()).isIn(Severity.HIGH, Severity.CRITICAL);
+        assertThat(finding.techniques()).containsExactly("T1104", "T1568");
+        assertThat(finding.firstSeenMicros()).isBetween(START + 89 * MINUTE, START + 91 * MINUTE);
+        assertThat(finding.reason()).startsWith(VICTIM + " contacted ").contains(".com");
+        assertThat(finding.evidence()).hasSize(FanoutHostState.EVIDENCE);
+    }
+
+    @Test
+    void staysQuietWhileHostsBrowseEvenWhenAPageFansOutToManySites() {
+        SyntheticTraffic traffic = new SyntheticTraffic("browsing", 2)
+                .browsing(NEIGHBOUR, START, START + 2 * HOUR, 6);
+        for (int i = 0; i < 40; i++) {
+            String name = "cdn" + i + ".publisher" + (i % 13) + (i % 2 == 0 ? ".com" : ".net");
+            traffic.lookupA(START + HOUR + i * 500_000L, NEIGHBOUR, name, SyntheticTraffic.publicAddress(i));
+        }
+
+        assertThat(DetectorHarness.run(new FanoutDetector(), traffic.events())).isEmpty();
+    }
+
+    @Test
+    void popularDestinationsDoNotCount() {
+        SyntheticTraffic traffic = new SyntheticTraffic("popular", 3);
+        String[] popular = {"microsoft.com", "google.com", "akamaiedge.net", "cloudfront.net", "apple.com"};
+        for (int i = 0; i < 200; i++) {
+            traffic.lookupA(START + i * 200_000L, VICTIM, "x" + i + "." + popular[i % popular.length]);
+        }
+
+        assertThat(DetectorHarness.run(new FanoutDetector(), traffic.events())).isEmpty();
+    }
+
+    @Test
+    void internalScanningIsLeftToOtherDetectors() {
+        SyntheticTraffic traffic = new SyntheticTraffic("scan", 4);
+        for (int i = 0; i < 250; i++) {
+            traffic.failedAttempt(START + i * 100_000L, VICTIM, "10.1.3." + (i + 1), 445);
+        }
+
+        assertThat(DetectorHarness.run(new FanoutDetector(), traffic.events())).isEmpty();
+    }
+
+    @Test
+    void anExternalSweepIsScanningNotStaging() {
+        SyntheticTraffic traffic = new SyntheticTraffic("sweep", 5)
+                .browsing(VICTIM, START, START + HOUR, 6);
+        for (int i = 0; i < 200; i++) {
+            traffic.failedAttempt(START + 40 * MINUTE + i * 100_000L, VICTIM, "198.51.100." + (i + 1), 22);
+        }
+
+        assertThat(DetectorHarness.run(new FanoutDetector(), traffic.events())).isEmpty();
+    }
+
+    @Test
+    void aHardCodedListOfAddressesTriedWithoutLookupsIsReported() {
+        SyntheticTraffic traffic = new SyntheticTraffic("list", 6)
+                .browsing(VICTIM, START, START + HOUR, 6);
+        for (int i = 0; i < 30; i++) {
+            String address = (20 + i * 7) + "." + (i * 13 % 250) + ".7." + (i + 1);
+            traffic.failedAttempt(START + 40 * MINUTE + i * SECOND, VICTIM, address, 8443);
+        }
+
+        List<Finding> findings = DetectorHarness.run(new FanoutDetector(), traffic.events());
+
+        assertThat(findings).hasSize(1);
+        assertThat(findings.get(0).techniques()).containsExactly("T1104");
+        assertThat(findings.get(0).reason()).contains("reached without any lookup");
+    }
+
+    @Test
+    void findsTheSameHuntWhenRecordsArriveOutOfOrder() {
+        List<Finding> findings = DetectorHarness.run(new FanoutDetector(),
+                huntAmidBrowsing(7).eventsOutOfOrder(10 * SECOND));
+
+        assertThat(findings).extracting(finding -> finding.host().label()).containsExactly(VICTIM);
+    }
+
+    @Test
+    void leavesNoStateBehindAfterTheInputEnds() {
+        DetectorHarness<?, ?> harness = new DetectorHarness<>(new FanoutDetector());
+        huntAmidBrowsing(8).events().forEach(harness::accept);
+        assertThat(harness.liveKeys()).isEqualTo(2);
+
+        harness.finish();
+
+        assertThat(harness.liveKeys()).isZero();
+        assertThat(harness.findings()).hasSize(1);
+    }
+}
