@@ -1,5 +1,6 @@
 package io.stagehunt.detect;
 
+import io.stagehunt.detect.dga.DgaDetector;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,6 +12,7 @@ public final class StandardDetectors {
 
     public static List<Detector<?, ?>> all() {
         List<Detector<?, ?>> detectors = new ArrayList<>();
+        detectors.add(new DgaDetector(DgaDetector.Settings.DEFAULTS));
         return detectors;
     }
 }

@@ -1,0 +1,270 @@
+package io.stagehunt.detect.dga;
+
+import io.stagehunt.detect.Destination;
+import io.stagehunt.detect.Detector;
+import io.stagehunt.detect.DetectorContext;
+import io.stagehunt.detect.Finding;
+import io.stagehunt.detect.Signal;
+import io.stagehunt.event.DnsQuery;
+import io.stagehunt.event.Event;
+import io.stagehunt.event.Host;
+import io.stagehunt.event.Provenance;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * {@code dga}: an internal host that looks up several algorithmically generated domain names in one episode,
+ * above all when many of them do not exist (NXDOMAIN), the way malware with a domain generation algorithm
+ * searches for the few names its operator registered (ATT&CK T1568.002, a channel of T1104).
+ *
+ * <p>Keyed per host. State exists only for hosts that looked up at least one generated-looking name: an
+ * episode that ends {@link Settings#quietGap} after its last such name, or {@link Settings#maxEpisode} after
+ * its first, whichever is sooner; then at most one finding is reported and the state is dropped. Name sets
+ * are capped at {@link Settings#maxTrackedNames}. Immutable apart from that runner-owned state; thread-safe.
+ */
+public final class DgaDetector implements Detector<Host, DgaDetector.Episode> {
+
+    public static final String ID = "dga";
+    private static final List<String> TECHNIQUES = List.of("T1568.002", "T1104");
+    private static final int EXAMPLES = 5;
+    private static final int EVIDENCE = 10;
+
+    private final Settings settings;
+    private final DomainScorer scorer;
+
+    /**
+     * Tuning of the detector.
+     *
+     * @param nameThreshold the name score from which a name counts as generated-looking
+     * @param minNames distinct generated-looking domains an episode needs before it is reported
+     * @param saturatingNames the number of such domains at which the count signal is full
+     * @param quietGapMicros an episode ends this long after its last generated-looking name
+     * @param maxEpisodeMicros and at the latest this long after its first
+     * @param maxTrackedNames the most distinct names remembered per episode (the counts saturate there)
+     */
+    public record Settings(double nameThreshold, int minNames, int saturatingNames, long quietGapMicros,
+            long maxEpisodeMicros, int maxTrackedNames) {
+
+        public static final Settings DEFAULTS = new Settings(0.6, 6, 25, 10 * 60 * 1_000_000L,
+                60 * 60 * 1_000_000L, 512);
+
+        public Settings {
+            if (nameThreshold <= 0 || nameThreshold >= 1 || minNames < 1 || saturatingNames < minNames
+                    || quietGapMicros <= 0 || maxEpisodeMicros < quietGapMicros || maxTrackedNames < minNames) {
+                throw new IllegalArgumentException("inconsistent dga settings: " + this);
+            }
+        }
+    }
+
+    public DgaDetector(Settings settings) {
+        this(settings, DomainScorer.standard());
+    }
+
+    public DgaDetector(Settings settings, DomainScorer scorer) {
+        this.settings = settings;
+        this.scorer = scorer;
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public boolean accepts(Class<? extends Event> type) {
+        return type == DnsQuery.class;
+    }
+
+    @Override
+    public Host keyOf(Event event) {
+        return event instanceof DnsQuery ? event.host() : null;
+    }
+
+    @Override
+    public Episode onEvent(Host host, Episode episode, Event event, DetectorContext context) {
+        DnsQuery query = (DnsQuery) event;
+        DomainScore score = scorer.score(query.query());
+        boolean generated = score.scored() && score.score() >= settings.nameThreshold();
+        if (episode == null) {
+            if (!generated) {
+                return null;
+            }
+            episode = new Episode(query.timeMicros());
+        }
+        boolean answered = query.responseCode() >= 0;
+        if (!generated) {
+            episode.otherQueries++;
+            if (answered) {
+                episode.otherAnswered++;
+                episode.otherNxdomain += query.nxdomain() ? 1 : 0;
+            }
+            if (score.scored()) {
+                episode.remember(episode.otherDomains, unit(score), settings.maxTrackedNames());
+            }
+            return episode;
+        }
+        String unit = unit(score);
+        boolean newName = episode.remember(episode.generatedDomains, unit, settings.maxTrackedNames());
+        if (answered) {
+            episode.remember(episode.answeredDomains, unit, settings.maxTrackedNames());
+            if (query.nxdomain()) {
+                episode.remember(episode.nxdomainDomains, unit, settings.maxTrackedNames());
+            }
+        }
+        episode.generatedQueries++;
+        episode.scoreSum += newName ? score.score() : 0;
+        episode.lastGeneratedMicros = Math.max(episode.lastGeneratedMicros, query.timeMicros());
+        episode.lastSeenMicros = Math.max(episode.lastSeenMicros, query.timeMicros());
+        if (newName) {
+            episode.offerExample(new Example(score.name(), score.score(), query.nxdomain()));
+            if (episode.evidence.size() < EVIDENCE) {
+                episode.evidence.add(query.provenance());
+            }
+        }
+        context.setTimer(Math.min(episode.lastGeneratedMicros + settings.quietGapMicros(),
+                episode.firstSeenMicros + settings.maxEpisodeMicros()));
+        return episode;
+    }
+
+    @Override
+    public Episode onTimer(Host host, Episode episode, long timeMicros, DetectorContext context) {
+        if (episode.generatedDomains.size() >= settings.minNames()) {
+            context.emit(finding(host, episode));
+        }
+        return null;
+    }
+
+    /** What is counted once: the registered domain, or the whole name when a host label was scored. */
+    private static String unit(DomainScore score) {
+        return score.hostLabel() || score.registeredDomain() == null ? score.name() : score.registeredDomain();
+    }
+
+    private Finding finding(Host host, Episode episode) {
+        int names = episode.generatedDomains.size();
+        int answered = episode.answeredDomains.size();
+        int nxdomain = episode.nxdomainDomains.size();
+        double nxShare = answered == 0 ? 0 : (double) nxdomain / answered;
+        double otherNxShare = episode.otherAnswered == 0 ? 0 : (double) episode.otherNxdomain / episode.otherAnswered;
+        double meanScore = episode.scoreSum / names;
+        int allDomains = names + episode.otherDomains.size();
+        double generatedShare = (double) names / allDomains;
+        double threshold = settings.nameThreshold();
+
+        List<Signal> signals = new ArrayList<>();
+        signals.add(new Signal("generated_names",
+                names + (names >= settings.maxTrackedNames() ? "+" : "") + " distinct generated-looking domains in "
+                        + duration(episode.lastSeenMicros - episode.firstSeenMicros),
+                "fewer than " + settings.minNames() + " per episode",
+                0.30 * Math.min(1.0, (double) names / settings.saturatingNames())));
+        signals.add(new Signal("nxdomain_share",
+                percent(nxShare) + " of them answered NXDOMAIN (" + nxdomain + " of " + answered + " answered)",
+                percent(otherNxShare) + " of this host's other lookups in the episode",
+                0.35 * Math.max(0, nxShare - otherNxShare)));
+        signals.add(new Signal("name_score",
+                String.format(Locale.ROOT, "mean score %.2f, e.g. %s", meanScore, examples(episode)),
+                String.format(Locale.ROOT, "%.2f marks a generated-looking name", threshold),
+                0.20 * Math.max(0, Math.min(1, (meanScore - threshold) / (1 - threshold)))));
+        signals.add(new Signal("generated_share",
+                percent(generatedShare) + " of the distinct domains this host looked up in the episode",
+                "a few percent for a person browsing",
+                0.15 * generatedShare));
+        double score = Finding.scoreOf(signals);
+        double confidence = Math.min(1, 0.4 + 0.3 * Math.min(1.0, (double) names / settings.saturatingNames())
+                + 0.3 * nxShare);
+        Example best = episode.examples.get(0);
+        Destination destination = new Destination(null, best.name(), -1);
+        String reason = String.format(Locale.ROOT,
+                "Host %s looked up %d generated-looking domain names in %s (for example %s), and %s of those "
+                        + "answered were NXDOMAIN, as malware does when its domain generation algorithm searches "
+                        + "for its command server.",
+                host.label(), names, duration(episode.lastSeenMicros - episode.firstSeenMicros), best.name(),
+                percent(nxShare));
+        return new Finding(Finding.uidOf(ID, host, destination, episode.firstSeenMicros), ID,
+                "Generated-looking domain lookups (DGA)", TECHNIQUES, host, destination, episode.firstSeenMicros,
+                episode.lastSeenMicros, score, confidence, reason, signals, episode.evidence);
+    }
+
+    private static String examples(Episode episode) {
+        StringBuilder text = new StringBuilder();
+        for (Example example : episode.examples) {
+            if (text.length() > 0) {
+                text.append(", ");
+            }
+            text.append(String.format(Locale.ROOT, "%s %.2f%s", example.name(), example.score(),
+                    example.nxdomain() ? " NXDOMAIN" : ""));
+        }
+        return text.toString();
+    }
+
+    private static String percent(double share) {
+        return String.format(Locale.ROOT, "%.0f%%", 100 * share);
+    }
+
+    private static String duration(long micros) {
+        long seconds = micros / 1_000_000L;
+        if (seconds < 120) {
+            return seconds + " s";
+        }
+        if (seconds < 7200) {
+            return seconds / 60 + " min";
+        }
+        return String.format(Locale.ROOT, "%.1f h", seconds / 3600.0);
+    }
+
+    /** One generated-looking name kept as an example. */
+    public record Example(String name, double score, boolean nxdomain) implements Serializable {
+    }
+
+    /**
+     * One host's current episode of generated-looking lookups. Owned and stored by the runner; bounded: name
+     * sets hold at most {@link Settings#maxTrackedNames} names, examples {@value #EXAMPLES}, evidence
+     * {@value #EVIDENCE}. Not thread-safe.
+     */
+    public static final class Episode implements Serializable {
+        private static final long serialVersionUID = 1L;
+
+        final long firstSeenMicros;
+        long lastSeenMicros;
+        long lastGeneratedMicros;
+        final Set<String> generatedDomains = new HashSet<>();
+        final Set<String> answeredDomains = new HashSet<>();
+        final Set<String> nxdomainDomains = new HashSet<>();
+        final Set<String> otherDomains = new HashSet<>();
+        long generatedQueries;
+        long otherQueries;
+        long otherAnswered;
+        long otherNxdomain;
+        double scoreSum;
+        final List<Example> examples = new ArrayList<>();
+        final List<Provenance> evidence = new ArrayList<>();
+
+        Episode(long firstSeenMicros) {
+            this.firstSeenMicros = firstSeenMicros;
+            this.lastSeenMicros = firstSeenMicros;
+            this.lastGeneratedMicros = firstSeenMicros;
+        }
+
+        /** Adds a name unless the set is full; whether it was new. */
+        boolean remember(Set<String> names, String name, int cap) {
+            return names.size() < cap && names.add(name);
+        }
+
+        /** Keeps the highest-scoring examples, NXDOMAIN ones first among equals. */
+        void offerExample(Example example) {
+            examples.add(example);
+            examples.sort((a, b) -> a.nxdomain() != b.nxdomain() ? (a.nxdomain() ? -1 : 1)
+                    : Double.compare(b.score(), a.score()));
+            if (examples.size() > EXAMPLES) {
+                examples.remove(examples.size() - 1);
+            }
+        }
+
+        public int generatedNames() {
+            return generatedDomains.size();
+        }
+    }
+}
