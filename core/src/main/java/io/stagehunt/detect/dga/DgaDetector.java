@@ -8,7 +8,10 @@ import io.stagehunt.detect.Signal;
 import io.stagehunt.event.DnsQuery;
 import io.stagehunt.event.Event;
 import io.stagehunt.event.Host;
+import io.stagehunt.event.HttpRequest;
 import io.stagehunt.event.Provenance;
+import io.stagehunt.event.TlsSession;
+import io.stagehunt.net.IpAddress;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -19,7 +22,9 @@ import java.util.Set;
 /**
  * {@code dga}: an internal host that looks up several algorithmically generated domain names in one episode,
  * above all when many of them do not exist (NXDOMAIN), the way malware with a domain generation algorithm
- * searches for the few names its operator registered (ATT&CK T1568.002, a channel of T1104).
+ * searches for the few names its operator registered (ATT&CK T1568.002, a channel of T1104); or that connects
+ * (HTTP Host, TLS server name) to a name that looks generated beyond doubt, the check-in once the search
+ * succeeded. Names in the popular lists the model was trained with never count.
  *
  * <p>Keyed per host. State exists only for hosts that looked up at least one generated-looking name: an
  * episode that ends {@link Settings#quietGap} after its last such name, or {@link Settings#maxEpisode} after
@@ -39,21 +44,23 @@ public final class DgaDetector implements Detector<Host, DgaDetector.Episode> {
     /**
      * Tuning of the detector.
      *
-     * @param nameThreshold the name score from which a name counts as generated-looking
+     * @param nameThreshold the name score from which a looked-up name counts as generated-looking
+     * @param contactThreshold the name score from which one connection to the name is reported on its own
      * @param minNames distinct generated-looking domains an episode needs before it is reported
      * @param saturatingNames the number of such domains at which the count signal is full
      * @param quietGapMicros an episode ends this long after its last generated-looking name
      * @param maxEpisodeMicros and at the latest this long after its first
      * @param maxTrackedNames the most distinct names remembered per episode (the counts saturate there)
      */
-    public record Settings(double nameThreshold, int minNames, int saturatingNames, long quietGapMicros,
-            long maxEpisodeMicros, int maxTrackedNames) {
+    public record Settings(double nameThreshold, double contactThreshold, int minNames, int saturatingNames,
+            long quietGapMicros, long maxEpisodeMicros, int maxTrackedNames) {
 
-        public static final Settings DEFAULTS = new Settings(0.6, 6, 25, 10 * 60 * 1_000_000L,
+        public static final Settings DEFAULTS = new Settings(0.6, 0.9, 6, 25, 10 * 60 * 1_000_000L,
                 60 * 60 * 1_000_000L, 512);
 
         public Settings {
-            if (nameThreshold <= 0 || nameThreshold >= 1 || minNames < 1 || saturatingNames < minNames
+            if (nameThreshold <= 0 || nameThreshold >= 1 || contactThreshold < nameThreshold || contactThreshold > 1
+                    || minNames < 1 || saturatingNames < minNames
                     || quietGapMicros <= 0 || maxEpisodeMicros < quietGapMicros || maxTrackedNames < minNames) {
                 throw new IllegalArgumentException("inconsistent dga settings: " + this);
             }
@@ -76,19 +83,59 @@ public final class DgaDetector implements Detector<Host, DgaDetector.Episode> {
 
     @Override
     public boolean accepts(Class<? extends Event> type) {
-        return type == DnsQuery.class;
+        return type == DnsQuery.class || type == HttpRequest.class || type == TlsSession.class;
     }
 
     @Override
     public Host keyOf(Event event) {
-        return event instanceof DnsQuery ? event.host() : null;
+        return event.host();
     }
 
     @Override
     public Episode onEvent(Host host, Episode episode, Event event, DetectorContext context) {
-        DnsQuery query = (DnsQuery) event;
+        if (event instanceof DnsQuery query) {
+            return onLookup(query, episode, context);
+        }
+        String name;
+        IpAddress server;
+        int port;
+        if (event instanceof HttpRequest request) {
+            name = withoutPort(request.hostHeader());
+            server = request.server();
+            port = request.serverPort();
+        } else if (event instanceof TlsSession session) {
+            name = session.serverName();
+            server = session.server();
+            port = session.serverPort();
+        } else {
+            return episode;
+        }
+        if (name == null || name.isEmpty()) {
+            return episode;
+        }
+        DomainScore score = scorer.score(name);
+        boolean generated = score.scored() && !score.popular() && score.score() >= settings.contactThreshold();
+        if (!generated) {
+            if (episode != null && score.scored()) {
+                episode.remember(episode.otherDomains, unit(score), settings.maxTrackedNames());
+            }
+            return episode;
+        }
+        if (episode == null) {
+            episode = new Episode(event.timeMicros());
+        }
+        String unit = unit(score);
+        countGenerated(episode, score, unit, false, event);
+        if (episode.contacted == null) {
+            episode.contacted = new Destination(server, score.name(), port);
+        }
+        setTimer(episode, context);
+        return episode;
+    }
+
+    private Episode onLookup(DnsQuery query, Episode episode, DetectorContext context) {
         DomainScore score = scorer.score(query.query());
-        boolean generated = score.scored() && score.score() >= settings.nameThreshold();
+        boolean generated = score.scored() && !score.popular() && score.score() >= settings.nameThreshold();
         if (episode == null) {
             if (!generated) {
                 return null;
@@ -97,7 +144,6 @@ public final class DgaDetector implements Detector<Host, DgaDetector.Episode> {
         }
         boolean answered = query.responseCode() >= 0;
         if (!generated) {
-            episode.otherQueries++;
             if (answered) {
                 episode.otherAnswered++;
                 episode.otherNxdomain += query.nxdomain() ? 1 : 0;
@@ -108,34 +154,50 @@ public final class DgaDetector implements Detector<Host, DgaDetector.Episode> {
             return episode;
         }
         String unit = unit(score);
-        boolean newName = episode.remember(episode.generatedDomains, unit, settings.maxTrackedNames());
         if (answered) {
             episode.remember(episode.answeredDomains, unit, settings.maxTrackedNames());
             if (query.nxdomain()) {
                 episode.remember(episode.nxdomainDomains, unit, settings.maxTrackedNames());
             }
         }
-        episode.generatedQueries++;
+        countGenerated(episode, score, unit, query.nxdomain(), query);
+        setTimer(episode, context);
+        return episode;
+    }
+
+    private void countGenerated(Episode episode, DomainScore score, String unit, boolean nxdomain, Event event) {
+        boolean newName = episode.remember(episode.generatedDomains, unit, settings.maxTrackedNames());
         episode.scoreSum += newName ? score.score() : 0;
-        episode.lastGeneratedMicros = Math.max(episode.lastGeneratedMicros, query.timeMicros());
-        episode.lastSeenMicros = Math.max(episode.lastSeenMicros, query.timeMicros());
+        episode.lastGeneratedMicros = Math.max(episode.lastGeneratedMicros, event.timeMicros());
+        episode.lastSeenMicros = Math.max(episode.lastSeenMicros, event.timeMicros());
         if (newName) {
-            episode.offerExample(new Example(score.name(), score.score(), query.nxdomain()));
-            if (episode.evidence.size() < EVIDENCE) {
-                episode.evidence.add(query.provenance());
-            }
+            episode.offerExample(new Example(score.name(), score.score(), nxdomain));
         }
+        if ((newName || event instanceof HttpRequest || event instanceof TlsSession)
+                && episode.evidence.size() < EVIDENCE) {
+            episode.evidence.add(event.provenance());
+        }
+    }
+
+    private void setTimer(Episode episode, DetectorContext context) {
         context.setTimer(Math.min(episode.lastGeneratedMicros + settings.quietGapMicros(),
                 episode.firstSeenMicros + settings.maxEpisodeMicros()));
-        return episode;
     }
 
     @Override
     public Episode onTimer(Host host, Episode episode, long timeMicros, DetectorContext context) {
-        if (episode.generatedDomains.size() >= settings.minNames()) {
+        if (episode.generatedDomains.size() >= settings.minNames() || episode.contacted != null) {
             context.emit(finding(host, episode));
         }
         return null;
+    }
+
+    private static String withoutPort(String hostHeader) {
+        if (hostHeader == null) {
+            return null;
+        }
+        int colon = hostHeader.lastIndexOf(':');
+        return colon > 0 && hostHeader.indexOf(':') == colon ? hostHeader.substring(0, colon) : hostHeader;
     }
 
     /** What is counted once: the registered domain, or the whole name when a host label was scored. */
@@ -169,23 +231,51 @@ public final class DgaDetector implements Detector<Host, DgaDetector.Episode> {
                 String.format(Locale.ROOT, "%.2f marks a generated-looking name", threshold),
                 0.20 * Math.max(0, Math.min(1, (meanScore - threshold) / (1 - threshold)))));
         signals.add(new Signal("generated_share",
-                percent(generatedShare) + " of the distinct domains this host looked up in the episode",
+                percent(generatedShare) + " of the distinct domains this host used in the episode",
                 "a few percent for a person browsing",
                 0.15 * generatedShare));
+        if (episode.contacted != null) {
+            signals.add(new Signal("contacted",
+                    "connected to " + episode.contacted.label()
+                            + (episode.contacted.ip() != null && episode.contacted.domain() != null
+                                    ? " (" + episode.contacted.ip() + ")" : ""),
+                    String.format(Locale.ROOT, "benign software rarely uses a name scoring %.2f or more",
+                            settings.contactThreshold()),
+                    0.25));
+        }
         double score = Finding.scoreOf(signals);
         double confidence = Math.min(1, 0.4 + 0.3 * Math.min(1.0, (double) names / settings.saturatingNames())
-                + 0.3 * nxShare);
+                + 0.3 * nxShare + (episode.contacted != null ? 0.1 : 0));
         Example best = episode.examples.get(0);
-        Destination destination = new Destination(null, best.name(), -1);
-        String reason = String.format(Locale.ROOT,
-                "Host %s looked up %d generated-looking domain names in %s (for example %s), and %s of those "
-                        + "answered were NXDOMAIN, as malware does when its domain generation algorithm searches "
-                        + "for its command server.",
-                host.label(), names, duration(episode.lastSeenMicros - episode.firstSeenMicros), best.name(),
-                percent(nxShare));
+        Destination destination = episode.contacted != null ? episode.contacted
+                : new Destination(null, best.name(), -1);
+        String reason;
+        if (names >= settings.minNames()) {
+            reason = String.format(Locale.ROOT,
+                    "Host %s looked up %d generated-looking domain names in %s (for example %s), and %s of those "
+                            + "answered were NXDOMAIN, as malware does when its domain generation algorithm "
+                            + "searches for its command server%s.",
+                    host.label(), names, duration(episode.lastSeenMicros - episode.firstSeenMicros), best.name(),
+                    percent(nxShare), episode.contacted != null
+                            ? "; it then connected to " + episode.contacted.domain() : "");
+        } else {
+            reason = String.format(Locale.ROOT,
+                    "Host %s connected to %s, a name that looks algorithmically generated (score %.2f), as malware "
+                            + "does when it checks in with a server found by its domain generation algorithm.",
+                    host.label(), episode.contacted.domain(), scoreOf(episode, episode.contacted.domain()));
+        }
         return new Finding(Finding.uidOf(ID, host, destination, episode.firstSeenMicros), ID,
                 "Generated-looking domain lookups (DGA)", TECHNIQUES, host, destination, episode.firstSeenMicros,
                 episode.lastSeenMicros, score, confidence, reason, signals, episode.evidence);
+    }
+
+    private static double scoreOf(Episode episode, String name) {
+        for (Example example : episode.examples) {
+            if (example.name().equals(name)) {
+                return example.score();
+            }
+        }
+        return episode.scoreSum / Math.max(1, episode.generatedDomains.size());
     }
 
     private static String examples(Episode episode) {
@@ -234,11 +324,10 @@ public final class DgaDetector implements Detector<Host, DgaDetector.Episode> {
         final Set<String> answeredDomains = new HashSet<>();
         final Set<String> nxdomainDomains = new HashSet<>();
         final Set<String> otherDomains = new HashSet<>();
-        long generatedQueries;
-        long otherQueries;
         long otherAnswered;
         long otherNxdomain;
         double scoreSum;
+        Destination contacted;
         final List<Example> examples = new ArrayList<>();
         final List<Provenance> evidence = new ArrayList<>();
 

@@ -8,11 +8,12 @@ package io.stagehunt.detect.dga;
  * @param label the label the score was computed on, or null when nothing was scored
  * @param hostLabel whether {@code label} is a host label below the registered domain rather than the label
  *     that was registered
+ * @param popular whether the scored domain is itself in the popular benign lists the model was trained with
  * @param score 0..1; 0 whenever {@link #status()} is not {@link Status#SCORED}
  * @param features the measurements of {@code label}, or null
  */
 public record DomainScore(String name, Status status, String registeredDomain, String label, boolean hostLabel,
-        double score, LabelFeatures features) {
+        boolean popular, double score, LabelFeatures features) {
 
     /** Whether and why a name was scored. */
     public enum Status {
@@ -39,7 +40,7 @@ public record DomainScore(String name, Status status, String registeredDomain, S
     }
 
     static DomainScore unscored(String name, Status status, String registeredDomain) {
-        return new DomainScore(name, status, registeredDomain, null, false, 0, null);
+        return new DomainScore(name, status, registeredDomain, null, false, false, 0, null);
     }
 
     public boolean scored() {

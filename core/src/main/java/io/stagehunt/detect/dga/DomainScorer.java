@@ -84,8 +84,9 @@ public final class DomainScorer {
         }
         LabelFeatures features = model.features(label);
         double score = model.score(features);
+        boolean popular = base.equals(icannDomain) && model.popular(icannDomain);
         DomainScore best = new DomainScore(name, DomainScore.Status.SCORED, registered != null ? registered : base,
-                label, false, score, features);
+                label, false, popular, score, features);
         if (name.length() > base.length() && !model.popular(icannDomain)) {
             best = bestHostLabel(name, name.length() - base.length() - 1, best);
         }
@@ -105,7 +106,7 @@ public final class DomainScorer {
                 double score = HOST_LABEL_WEIGHT * model.score(features);
                 if (score > best.score()) {
                     best = new DomainScore(name, DomainScore.Status.SCORED, best.registeredDomain(), label, true,
-                            score, features);
+                            false, score, features);
                 }
             }
             start = dot + 1;
