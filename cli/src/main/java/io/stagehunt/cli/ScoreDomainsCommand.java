@@ -90,7 +90,7 @@ final class ScoreDomainsCommand implements Callable<Integer> {
         }
         out.flush();
         if (rejected > 0) {
-            err.println("stagehunt: " + scored + " names scored, " + rejected + " lines rejected");
+            err.println("stagehunt: " + scored + " names written, " + rejected + " lines rejected");
         }
         return Main.EXIT_OK;
     }
