@@ -139,10 +139,14 @@ public final class DgaEvaluation {
             for (int i = 0; i < classes.length; i++) {
                 classes[i] = trainClasses.get(i);
             }
-            LogisticRegression regression = LogisticRegression.fit(trainRows.toArray(double[][]::new), classes, L2);
+            boolean bothClasses = trainClasses.contains(true) && trainClasses.contains(false);
+            LogisticRegression regression = bothClasses
+                    ? LogisticRegression.fit(trainRows.toArray(double[][]::new), classes, L2) : null;
             for (int i = 0; i < rows.length; i++) {
                 if (folds[i] == fold) {
-                    scores[i] = rows[i] == null ? 0
+                    // A fold whose training side lacks a class (tiny inputs) keeps the shipped weights.
+                    scores[i] = rows[i] == null ? 0 : regression == null
+                            ? scorer.score(examples.get(i).domain()).score()
                             : hostWeight[i] / (1 + Math.exp(-regression.logit(rows[i])));
                 }
             }
