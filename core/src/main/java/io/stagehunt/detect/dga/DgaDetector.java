@@ -29,7 +29,8 @@ import java.util.Set;
  * <p>Keyed per host. State exists only for hosts that looked up at least one generated-looking name: an
  * episode that ends {@link Settings#quietGap} after its last such name, or {@link Settings#maxEpisode} after
  * its first, whichever is sooner; then at most one finding is reported and the state is dropped. Name sets
- * are capped at {@link Settings#maxTrackedNames}. Immutable apart from that runner-owned state; thread-safe.
+ * are capped at {@link Settings#maxTrackedNames}. Holds no state of its own apart from a memo of name scores,
+ * which changes no result; thread-safe.
  */
 public final class DgaDetector implements Detector<Host, DgaDetector.Episode> {
 
@@ -38,8 +39,11 @@ public final class DgaDetector implements Detector<Host, DgaDetector.Episode> {
     private static final int EXAMPLES = 5;
     private static final int EVIDENCE = 10;
 
+    /** Distinct names whose scores are remembered: a busy resolver's working set of names. */
+    private static final int MEMO_SIZE = 1 << 14;
+
     private final Settings settings;
-    private final DomainScorer scorer;
+    private final ScoreMemo scores;
 
     /**
      * Tuning of the detector.
@@ -73,7 +77,7 @@ public final class DgaDetector implements Detector<Host, DgaDetector.Episode> {
 
     public DgaDetector(Settings settings, DomainScorer scorer) {
         this.settings = settings;
-        this.scorer = scorer;
+        this.scores = new ScoreMemo(scorer, MEMO_SIZE);
     }
 
     @Override
@@ -113,7 +117,7 @@ public final class DgaDetector implements Detector<Host, DgaDetector.Episode> {
         if (name == null || name.isEmpty()) {
             return episode;
         }
-        DomainScore score = scorer.score(name);
+        DomainScore score = scores.score(name);
         boolean generated = score.scored() && !score.popular() && score.score() >= settings.contactThreshold();
         if (!generated) {
             if (episode != null && score.scored()) {
@@ -134,7 +138,7 @@ public final class DgaDetector implements Detector<Host, DgaDetector.Episode> {
     }
 
     private Episode onLookup(DnsQuery query, Episode episode, DetectorContext context) {
-        DomainScore score = scorer.score(query.query());
+        DomainScore score = scores.score(query.query());
         boolean generated = score.scored() && !score.popular() && score.score() >= settings.nameThreshold();
         if (episode == null) {
             if (!generated) {

@@ -26,6 +26,15 @@ public record LabelFeatures(
     private static final double LOG2 = StrictMath.log(2);
     /** Bits per symbol of uniform draws from the 38 symbols a label can hold (a-z, 0-9, hyphen, end). */
     private static final double UNIFORM_BITS = StrictMath.log(38) / LOG2;
+    private static final double[] LOG2_X = new double[256];
+    private static final double[] X_LOG2_X = new double[256];
+
+    static {
+        for (int x = 1; x < LOG2_X.length; x++) {
+            LOG2_X[x] = StrictMath.log(x) / LOG2;
+            X_LOG2_X[x] = x * LOG2_X[x];
+        }
+    }
 
     /** The names of {@link #vector()}'s components, in order. */
     public static final List<String> NAMES = List.of("bits_per_char", "excess_bits", "length", "entropy", "consonant_run",
@@ -40,7 +49,7 @@ public record LabelFeatures(
     /** Measures a normalized label (lower case, no dots). */
     public static LabelFeatures of(String label, CharacterModel model, WordList words) {
         int length = label.length();
-        int[] counts = new int[128];
+        int[] counts = new int[CharacterModel.ALPHABET + 1];
         int letters = 0;
         int vowels = 0;
         int digits = 0;
@@ -53,7 +62,7 @@ public record LabelFeatures(
         int previousKind = 0;
         for (int i = 0; i < length; i++) {
             char c = label.charAt(i);
-            counts[c < 128 ? c : 127]++;
+            counts[CharacterModel.symbol(c)]++;
             int kind = 0;
             if (c >= 'a' && c <= 'z') {
                 letters++;
@@ -82,13 +91,12 @@ public record LabelFeatures(
             }
             previousKind = kind;
         }
-        double entropy = 0;
+        // H = log2(n) - sum(c log2 c) / n, from a table: labels are at most 63 characters.
+        double weighted = 0;
         for (int count : counts) {
-            if (count > 0) {
-                double p = (double) count / length;
-                entropy -= p * StrictMath.log(p) / LOG2;
-            }
+            weighted += count < X_LOG2_X.length ? X_LOG2_X[count] : count * StrictMath.log(count) / LOG2;
         }
+        double entropy = length == 0 ? 0 : Math.max(0, log2(length) - weighted / length);
         WordList.Segmentation segmentation = words.segment(label);
         double bitsPerSymbol = model.bitsPerSymbol(label);
         double excessBits = (bitsPerSymbol - UNIFORM_BITS) * (length + 1);
@@ -96,6 +104,10 @@ public record LabelFeatures(
                 letters == 0 ? 0 : (double) vowels / letters, length == 0 ? 0 : (double) digits / length, switches,
                 letters == 0 ? 0 : (double) segmentation.coveredLetters() / letters,
                 hex && hexLetter && digits > 0, hyphen);
+    }
+
+    private static double log2(int n) {
+        return n < X_LOG2_X.length ? LOG2_X[n] : StrictMath.log(n) / LOG2;
     }
 
     private static boolean isVowel(char c) {

@@ -22,16 +22,22 @@ public final class WordList {
     static final int MAX_LENGTH = 12;
 
     private final long[] table;
+    /** Every proper prefix of every word, so that a walk along a label stops as soon as no word can follow. */
+    private final long[] prefixes;
     private final int size;
 
     private WordList(Collection<String> words) {
         int capacity = Integer.highestOneBit(Math.max(16, words.size() * 3)) << 1;
         this.table = new long[capacity];
+        this.prefixes = new long[capacity * 8];
         int count = 0;
         for (String word : words) {
             long code = encode(word);
-            if (code != 0 && insert(code)) {
+            if (code != 0 && insert(table, code)) {
                 count++;
+                for (int length = 1; length < word.length(); length++) {
+                    insert(prefixes, code >>> (5 * (word.length() - length)));
+                }
             }
         }
         this.size = count;
@@ -48,7 +54,7 @@ public final class WordList {
 
     public boolean contains(String word) {
         long code = encode(word);
-        return code != 0 && lookup(code);
+        return code != 0 && lookup(table, code);
     }
 
     /** The best segmentation of a label: letters covered by words and the number of words used. */
@@ -75,7 +81,7 @@ public final class WordList {
                 }
                 code = code << 5 | (c - 'a' + 1);
                 int wordLength = end - start;
-                if (wordLength >= MIN_LENGTH && lookup(code)) {
+                if (wordLength >= MIN_LENGTH && lookup(table, code)) {
                     int candidateCovered = covered[start] + wordLength;
                     int candidateWords = words[start] + 1;
                     if (better(candidateCovered, candidateWords, covered[end], words[end])) {
@@ -83,6 +89,9 @@ public final class WordList {
                         words[end] = candidateWords;
                         longest[end] = Math.max(longest[start], wordLength);
                     }
+                }
+                if (!lookup(prefixes, code)) {
+                    break;
                 }
             }
         }
@@ -154,7 +163,7 @@ public final class WordList {
         return word.reverse().toString();
     }
 
-    private boolean insert(long code) {
+    private static boolean insert(long[] table, long code) {
         int mask = table.length - 1;
         for (int slot = mix(code) & mask; ; slot = (slot + 1) & mask) {
             if (table[slot] == code) {
@@ -167,7 +176,7 @@ public final class WordList {
         }
     }
 
-    private boolean lookup(long code) {
+    private static boolean lookup(long[] table, long code) {
         int mask = table.length - 1;
         for (int slot = mix(code) & mask; ; slot = (slot + 1) & mask) {
             long found = table[slot];
