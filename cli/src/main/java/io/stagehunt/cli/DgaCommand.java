@@ -120,6 +120,7 @@ final class DgaCommand implements Callable<Integer> {
                     removed);
             text.print(DgaEvaluation.table(DgaEvaluation.shipped(scorer, unseen),
                     DgaEvaluation.familySplit(scorer, unseen)));
+            text.flush();
             return Main.EXIT_OK;
         }
     }

@@ -1,5 +1,6 @@
 package io.stagehunt.detect.dga.training;
 
+import io.stagehunt.detect.dga.DgaDetector;
 import io.stagehunt.detect.dga.DgaModel;
 import io.stagehunt.detect.dga.DomainScore;
 import io.stagehunt.detect.dga.DomainScorer;
@@ -34,6 +35,8 @@ public final class DgaEvaluation {
     /** The false-positive rate at which recall is reported. */
     public static final double FALSE_POSITIVE_RATE = 0.01;
     private static final int FOLDS = 5;
+    /** The dga detector's default name threshold, for the table's last column. */
+    private static final double NAME_THRESHOLD = DgaDetector.Settings.DEFAULTS.nameThreshold();
     private static final double L2 = 1e-3;
     /** Names of one malware lineage under several names in public DGA collections. */
     private static final Map<String, String> LINEAGES = Map.of("goz", "gameover-zeus", "newgoz", "gameover-zeus",
@@ -50,8 +53,12 @@ public final class DgaEvaluation {
     public record Dataset(List<Example> examples, List<String> rejectedLines) {
     }
 
-    /** One family's result: its size and the share of its names above the 1 %-false-positive threshold. */
-    public record FamilyResult(String family, boolean generated, int names, double recall, double meanScore) {
+    /**
+     * One family's result: its size, the share of its names above the 1 %-false-positive threshold, and the
+     * share at or above the detector's default name threshold.
+     */
+    public record FamilyResult(String family, boolean generated, int names, double recall, double meanScore,
+            double atNameThreshold) {
     }
 
     /** The results of one way of measuring. */
@@ -200,17 +207,18 @@ public final class DgaEvaluation {
         Map<String, Boolean> generated = new TreeMap<>();
         for (int i = 0; i < scores.length; i++) {
             Example example = examples.get(i);
-            double[] tally = perFamily.computeIfAbsent(example.family(), f -> new double[3]);
+            double[] tally = perFamily.computeIfAbsent(example.family(), f -> new double[4]);
             tally[0]++;
             tally[1] += scores[i] > threshold ? 1 : 0;
             tally[2] += scores[i];
+            tally[3] += scores[i] >= NAME_THRESHOLD ? 1 : 0;
             generated.put(example.family(), example.generated());
         }
         List<FamilyResult> families = new ArrayList<>();
         for (Map.Entry<String, double[]> entry : perFamily.entrySet()) {
             double[] tally = entry.getValue();
             families.add(new FamilyResult(entry.getKey(), generated.get(entry.getKey()), (int) tally[0],
-                    tally[1] / tally[0], tally[2] / tally[0]));
+                    tally[1] / tally[0], tally[2] / tally[0], tally[3] / tally[0]));
         }
         families.sort(Comparator.comparing(FamilyResult::generated).thenComparing(FamilyResult::family));
         return new Result(method, auc(positives, negatives), threshold, negatives.size(), positives.size(),
@@ -266,14 +274,14 @@ public final class DgaEvaluation {
                     "%s: ROC AUC %.4f over %d generated and %d benign names; threshold at 1%% FPR %.3f%n",
                     result.method(), result.auc(), result.positives(), result.negatives(), result.threshold()));
         }
-        out.append(String.format(java.util.Locale.ROOT, "%-24s %-7s %6s %12s %12s %10s%n", "family", "label",
-                "names", "recall@1%", "split@1%", "mean"));
+        out.append(String.format(java.util.Locale.ROOT, "%-24s %-7s %6s %12s %12s %8s %10s%n", "family",
+                "label", "names", "recall@1%", "split@1%", "mean", ">=" + NAME_THRESHOLD));
         for (int i = 0; i < shipped.families().size(); i++) {
             FamilyResult family = shipped.families().get(i);
             FamilyResult other = split.families().get(i);
-            out.append(String.format(java.util.Locale.ROOT, "%-24s %-7s %6d %12s %12s %10.3f%n", family.family(),
-                    family.generated() ? "dga" : "benign", family.names(), percent(family),
-                    percent(other), family.meanScore()));
+            out.append(String.format(java.util.Locale.ROOT, "%-24s %-7s %6d %12s %12s %8.3f %9.1f%%%n",
+                    family.family(), family.generated() ? "dga" : "benign", family.names(), percent(family),
+                    percent(other), family.meanScore(), 100 * family.atNameThreshold()));
         }
         return out.toString();
     }
