@@ -50,21 +50,23 @@ public final class DgaDetector implements Detector<Host, DgaDetector.Episode> {
      *
      * @param nameThreshold the name score from which a looked-up name counts as generated-looking
      * @param contactThreshold the name score from which one connection to the name is reported on its own
+     * @param contactMinLength the shortest scored label that counts for that: short names are scarce and bought
+     *     as brands ({@code zqtk.net}), while generators make long ones so as not to collide with them
      * @param minNames distinct generated-looking domains an episode needs before it is reported
      * @param saturatingNames the number of such domains at which the count signal is full
      * @param quietGapMicros an episode ends this long after its last generated-looking name
      * @param maxEpisodeMicros and at the latest this long after its first
      * @param maxTrackedNames the most distinct names remembered per episode (the counts saturate there)
      */
-    public record Settings(double nameThreshold, double contactThreshold, int minNames, int saturatingNames,
-            long quietGapMicros, long maxEpisodeMicros, int maxTrackedNames) {
+    public record Settings(double nameThreshold, double contactThreshold, int contactMinLength, int minNames,
+            int saturatingNames, long quietGapMicros, long maxEpisodeMicros, int maxTrackedNames) {
 
-        public static final Settings DEFAULTS = new Settings(0.6, 0.9, 6, 25, 10 * 60 * 1_000_000L,
+        public static final Settings DEFAULTS = new Settings(0.6, 0.9, 8, 6, 25, 10 * 60 * 1_000_000L,
                 60 * 60 * 1_000_000L, 512);
 
         public Settings {
             if (nameThreshold <= 0 || nameThreshold >= 1 || contactThreshold < nameThreshold || contactThreshold > 1
-                    || minNames < 1 || saturatingNames < minNames
+                    || contactMinLength < 1 || minNames < 1 || saturatingNames < minNames
                     || quietGapMicros <= 0 || maxEpisodeMicros < quietGapMicros || maxTrackedNames < minNames) {
                 throw new IllegalArgumentException("inconsistent dga settings: " + this);
             }
@@ -118,7 +120,8 @@ public final class DgaDetector implements Detector<Host, DgaDetector.Episode> {
             return episode;
         }
         DomainScore score = scores.score(name);
-        boolean generated = score.scored() && !score.popular() && score.score() >= settings.contactThreshold();
+        boolean generated = score.scored() && !score.popular() && score.score() >= settings.contactThreshold()
+                && score.label().length() >= settings.contactMinLength();
         if (!generated) {
             if (episode != null && score.scored()) {
                 episode.remember(episode.otherDomains, unit(score), settings.maxTrackedNames());

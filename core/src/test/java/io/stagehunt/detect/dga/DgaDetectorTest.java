@@ -143,7 +143,7 @@ class DgaDetectorTest {
 
     @Test
     void boundsTheNamesItRemembers() {
-        DgaDetector.Settings small = new DgaDetector.Settings(0.6, 0.9, 6, 25, 10 * 60 * SECOND, 60 * 60 * SECOND, 50);
+        DgaDetector.Settings small = new DgaDetector.Settings(0.6, 0.9, 8, 6, 25, 10 * 60 * SECOND, 60 * 60 * SECOND, 50);
         DgaDetector bounded = new DgaDetector(small);
         List<Event> events = new ArrayList<>();
         List<String> generated = randomNames(new Random(23), 300);
@@ -195,7 +195,7 @@ class DgaDetectorTest {
     void ignoresConnectionsToOrdinaryAndPopularNames() {
         List<Event> events = new ArrayList<>();
         List<String> names = List.of("www.wikipedia.org", "d1a2b3c4.cloudfront.net", "r3---sn-4g5e6nsz.googlevideo.com",
-                "api.github.com");
+                "api.github.com", "segment-data.qzxk.net");
         for (int i = 0; i < names.size(); i++) {
             events.add(new TlsSession(START + i * SECOND, OFFICE, new Provenance(SOURCE, i + 1), "C" + i,
                     OFFICE.ip(), 50000 + i, IpAddress.parse("198.51.100." + (i + 1)), 443, "TLSv13", null,
