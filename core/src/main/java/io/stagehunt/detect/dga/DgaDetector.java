@@ -123,9 +123,6 @@ public final class DgaDetector implements Detector<Host, DgaDetector.Episode> {
         boolean generated = score.scored() && !score.popular() && score.score() >= settings.contactThreshold()
                 && score.label().length() >= settings.contactMinLength();
         if (!generated) {
-            if (episode != null && score.scored()) {
-                episode.remember(episode.otherDomains, unit(score), settings.maxTrackedNames());
-            }
             return episode;
         }
         if (episode == null) {
@@ -238,7 +235,7 @@ public final class DgaDetector implements Detector<Host, DgaDetector.Episode> {
                 String.format(Locale.ROOT, "%.2f marks a generated-looking name", threshold),
                 0.20 * Math.max(0, Math.min(1, (meanScore - threshold) / (1 - threshold)))));
         signals.add(new Signal("generated_share",
-                percent(generatedShare) + " of the distinct domains this host used in the episode",
+                percent(generatedShare) + " of the distinct domains this host looked up in the episode",
                 "a few percent for a person browsing",
                 0.15 * generatedShare));
         if (episode.contacted != null) {
