@@ -1,5 +1,6 @@
 /**
- * JMH benchmarks. Each reports its subject beside a baseline measured in the same run, so that ratios, not
- * absolute numbers from a shared machine, are what gets quoted.
+ * JMH benchmarks. Each measures stagehunt beside a baseline doing the least possible work on the same bytes
+ * in the same run, so that ratios, not absolute numbers from a shared machine, carry the result. Run with
+ * {@code java -jar bench/target/benchmarks.jar}.
  */
 package io.stagehunt.bench;

@@ -106,15 +106,15 @@ public final class Pipeline {
             for (Event event = merge.next(); event != null; event = merge.next()) {
                 if (merge.watermarkMicros() > watermark) {
                     watermark = merge.watermarkMicros();
-                    for (DetectorRunner<?, ?> runner : runners) {
-                        runner.advanceTo(watermark);
+                    for (int i = 0; i < runners.size(); i++) {
+                        runners.get(i).advanceTo(watermark);
                     }
                 }
-                for (Consumer<Event> observer : observers) {
-                    observer.accept(event);
+                for (int i = 0; i < observers.size(); i++) {
+                    observers.get(i).accept(event);
                 }
-                for (DetectorRunner<?, ?> runner : runners) {
-                    runner.onEvent(event);
+                for (int i = 0; i < runners.size(); i++) {
+                    runners.get(i).onEvent(event);
                 }
                 events++;
                 firstTime = Math.min(firstTime, event.timeMicros());

@@ -45,10 +45,10 @@ public final class TimeOrderedMerge {
         while (true) {
             if (!buffer.isEmpty()) {
                 Buffered oldest = buffer.peek();
-                boolean settled = oldest.event.timeMicros() <= saturatedMinus(newestSeen, windowMicros);
+                boolean settled = oldest.time <= saturatedMinus(newestSeen, windowMicros);
                 if (settled || buffer.size() >= maxBuffered || exhausted()) {
                     buffer.poll();
-                    watermark = Math.max(watermark, oldest.event.timeMicros());
+                    watermark = Math.max(watermark, oldest.time);
                     return oldest.event;
                 }
             } else if (exhausted()) {
@@ -77,21 +77,21 @@ public final class TimeOrderedMerge {
 
     /** Moves one event from the earliest source into the reorder buffer. */
     private void pull() {
-        long nextActive = active.isEmpty() ? Long.MAX_VALUE : active.peek().event.timeMicros();
+        long nextActive = active.isEmpty() ? Long.MAX_VALUE : active.peek().time;
         while (!pending.isEmpty() && (pending.peek().firstTimeMicros() <= nextActive || active.isEmpty())) {
             activate(pending.poll());
-            nextActive = active.isEmpty() ? Long.MAX_VALUE : active.peek().event.timeMicros();
+            nextActive = active.isEmpty() ? Long.MAX_VALUE : active.peek().time;
         }
         Head head = active.poll();
         if (head == null) {
             return;
         }
         Event event = head.event;
-        if (event.timeMicros() < watermark) {
+        if (head.time < watermark) {
             late++;
         }
-        newestSeen = Math.max(newestSeen, event.timeMicros());
-        buffer.add(new Buffered(event, sequence++));
+        newestSeen = Math.max(newestSeen, head.time);
+        buffer.add(new Buffered(head.time, sequence++, event));
         peakBuffered = Math.max(peakBuffered, buffer.size());
         advance(head.source);
     }
@@ -110,7 +110,7 @@ public final class TimeOrderedMerge {
         try {
             Event event = source.next();
             if (event != null) {
-                active.add(new Head(event, sequence++, source));
+                active.add(new Head(event.timeMicros(), sequence++, event, source));
             }
         } catch (IOException e) {
             source.failed(e);
@@ -132,18 +132,19 @@ public final class TimeOrderedMerge {
         return value == Long.MIN_VALUE ? Long.MIN_VALUE : value - amount;
     }
 
-    private record Head(Event event, long sequence, EventSource source) implements Comparable<Head> {
+    /** The next event of an open source; the time is copied out so ordering needs no call into the event. */
+    private record Head(long time, long sequence, Event event, EventSource source) implements Comparable<Head> {
         @Override
         public int compareTo(Head other) {
-            int byTime = Long.compare(event.timeMicros(), other.event.timeMicros());
+            int byTime = Long.compare(time, other.time);
             return byTime != 0 ? byTime : Long.compare(sequence, other.sequence);
         }
     }
 
-    private record Buffered(Event event, long sequence) implements Comparable<Buffered> {
+    private record Buffered(long time, long sequence, Event event) implements Comparable<Buffered> {
         @Override
         public int compareTo(Buffered other) {
-            int byTime = Long.compare(event.timeMicros(), other.event.timeMicros());
+            int byTime = Long.compare(time, other.time);
             return byTime != 0 ? byTime : Long.compare(sequence, other.sequence);
         }
     }

@@ -57,6 +57,15 @@ final class SslLog extends ZeekLog {
     }
 
     private static String lower(String text) {
-        return text == null ? null : text.toLowerCase(Locale.ROOT);
+        if (text == null) {
+            return null;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= 'A' && c <= 'Z') {
+                return text.toLowerCase(Locale.ROOT);
+            }
+        }
+        return text;
     }
 }

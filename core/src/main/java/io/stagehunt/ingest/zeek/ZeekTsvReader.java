@@ -123,6 +123,7 @@ final class ZeekTsvReader implements RecordReader {
         for (String required : log.required()) {
             if (indexOf(columns, required) < 0) {
                 missingRequired = "zeek log '" + log.path() + "' lacks required field '" + required + "'";
+                break;
             }
         }
         row.columns(wanted, slots);

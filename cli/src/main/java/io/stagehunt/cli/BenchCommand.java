@@ -1,0 +1,166 @@
+package io.stagehunt.cli;
+
+import io.stagehunt.analysis.Analysis;
+import io.stagehunt.analysis.AnalysisRequest;
+import io.stagehunt.analysis.AnalysisResult;
+import io.stagehunt.detect.StandardDetectors;
+import io.stagehunt.engine.Pipeline;
+import io.stagehunt.ingest.DiscoveredInput;
+import io.stagehunt.ingest.InputDiscovery;
+import io.stagehunt.ingest.StandardFormats;
+import io.stagehunt.net.NetworkScope;
+import io.stagehunt.simulate.NetworkSimulator;
+import io.stagehunt.simulate.SimulationSettings;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code stagehunt bench}: end-to-end throughput of {@code analyze} with every detector, next to a baseline
+ * that only reads the same inputs and counts their lines, measured in the same run on one core. Without
+ * paths it simulates its own input of {@code --size}.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Measures analyze end to end (all detectors) beside a raw line-read baseline of the same "
+                + "inputs, in one run.")
+final class BenchCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(arity = "0..*", paramLabel = "PATH", description = "Inputs (default: simulate --size of logs).")
+    private List<Path> paths = new ArrayList<>();
+
+    @Option(names = "--size", defaultValue = "256m", description = "Size of simulated input (default: ${DEFAULT-VALUE}).")
+    private String size;
+
+    @Option(names = "--hosts", defaultValue = "300", description = "Simulated workstations (default: ${DEFAULT-VALUE}).")
+    private int hosts;
+
+    @Option(names = "--rounds", defaultValue = "2", description = "Measured rounds, after one warm-up (default: ${DEFAULT-VALUE}).")
+    private int rounds;
+
+    @Override
+    public Integer call() throws Exception {
+        Path simulated = null;
+        List<Path> inputs = paths;
+        if (inputs.isEmpty()) {
+            simulated = Files.createTempDirectory("stagehunt-bench");
+            long bytes = ByteSize.parse(size);
+            spec.commandLine().getOut().printf("simulating %.0f MB of Zeek logs for %d hosts...%n", bytes / 1e6, hosts);
+            NetworkSimulator.run(new SimulationSettings(7, hosts, SimulationSettings.DEFAULT_START, 24 * 365, true,
+                    bytes), simulated);
+            inputs = List.of(simulated);
+        }
+        Path out = Files.createTempDirectory("stagehunt-bench-out");
+        try {
+            List<DiscoveredInput> discovered = new InputDiscovery(StandardFormats.registry()).discover(inputs);
+            Measurement baseline = null;
+            Measurement analyze = null;
+            for (int round = 0; round <= rounds; round++) {
+                Measurement lines = countLines(discovered);
+                Measurement full = analyze(inputs, out);
+                if (round > 0) {
+                    baseline = best(baseline, lines);
+                    analyze = best(analyze, full);
+                }
+            }
+            print(baseline, analyze);
+        } finally {
+            delete(out);
+            if (simulated != null) {
+                delete(simulated);
+            }
+        }
+        return Main.EXIT_OK;
+    }
+
+    private record Measurement(long records, long bytes, long nanos) {
+        double recordsPerSecond() {
+            return records / (nanos / 1e9);
+        }
+
+        double megabytesPerSecond() {
+            return bytes / 1e6 / (nanos / 1e9);
+        }
+    }
+
+    private static Measurement best(Measurement current, Measurement candidate) {
+        return current == null || candidate.nanos < current.nanos ? candidate : current;
+    }
+
+    private static Measurement countLines(List<DiscoveredInput> inputs) throws IOException {
+        long started = System.nanoTime();
+        long lines = 0;
+        long bytes = 0;
+        byte[] buffer = new byte[1 << 16];
+        for (DiscoveredInput input : inputs) {
+            if (!input.readable()) {
+                continue;
+            }
+            try (InputStream in = input.input().openDecoded()) {
+                for (int count = in.read(buffer); count > 0; count = in.read(buffer)) {
+                    bytes += count;
+                    for (int i = 0; i < count; i++) {
+                        if (buffer[i] == '\n') {
+                            lines++;
+                        }
+                    }
+                }
+            }
+        }
+        return new Measurement(lines, bytes, System.nanoTime() - started);
+    }
+
+    private static Measurement analyze(List<Path> inputs, Path out) throws IOException {
+        AnalysisRequest request = new AnalysisRequest(inputs, NetworkScope.defaults(), false, out,
+                StandardDetectors.all(), Pipeline.Settings.DEFAULT);
+        long started = System.nanoTime();
+        AnalysisResult result = new Analysis(StandardFormats.registry()).run(request, null);
+        long nanos = System.nanoTime() - started;
+        long records = result.summary().accounts().stream().mapToLong(account -> account.read()).sum();
+        long bytes = result.summary().accounts().stream().mapToLong(account -> account.bytes()).sum();
+        return new Measurement(records, bytes, nanos);
+    }
+
+    private void print(Measurement baseline, Measurement analyze) {
+        long heapPeak = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
+                heapPeak += pool.getPeakUsage().getUsed();
+            }
+        }
+        var out = spec.commandLine().getOut();
+        out.printf("%-34s %14s %10s %8s%n", "measurement (best of rounds)", "records/s", "MB/s", "seconds");
+        out.printf("%-34s %,14.0f %10.1f %8.2f%n", "baseline: read + count lines", baseline.recordsPerSecond(),
+                baseline.megabytesPerSecond(), baseline.nanos / 1e9);
+        out.printf("%-34s %,14.0f %10.1f %8.2f%n", "analyze (" + StandardDetectors.all().size() + " detectors)",
+                analyze.recordsPerSecond(), analyze.megabytesPerSecond(), analyze.nanos / 1e9);
+        out.printf("analyze / baseline: %.2f   records: %,d   max heap: %d MB   peak heap used: %d MB%n",
+                analyze.recordsPerSecond() / baseline.recordsPerSecond(), analyze.records,
+                Runtime.getRuntime().maxMemory() >> 20, heapPeak >> 20);
+    }
+
+    private static void delete(Path folder) {
+        try (Stream<Path> walk = Files.walk(folder)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,156 @@
+package io.stagehunt.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.stagehunt.detect.Detector;
+import io.stagehunt.detect.DetectorContext;
+import io.stagehunt.detect.Finding;
+import io.stagehunt.event.Connection;
+import io.stagehunt.event.Event;
+import io.stagehunt.event.Host;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class DetectorRunnerTest {
+
+    private static final long MINUTE = 60_000_000L;
+
+    @Test
+    void reportsOncePerKeyAndDropsStateAfterTheIdleGap() {
+        DetectorHarness<Host, CountingDetector.Count> harness =
+                new DetectorHarness<>(new CountingDetector(3, 10 * MINUTE));
+        for (int i = 0; i < 5; i++) {
+            harness.accept(EngineEvents.outbound(i * 60, "10.0.0.5", "198.51.100.7", 443));
+        }
+        harness.accept(EngineEvents.outbound(30, "10.0.0.6", "198.51.100.7", 443));
+        assertThat(harness.liveKeys()).isEqualTo(2);
+
+        harness.advanceTo(4 * MINUTE + 10 * MINUTE);
+        assertThat(harness.liveKeys()).as("both keys idle for 10 minutes").isZero();
+        assertThat(harness.findings()).singleElement()
+                .satisfies(finding -> assertThat(finding.host().label()).isEqualTo("10.0.0.5"));
+        harness.finish();
+    }
+
+    @Test
+    void timerPushedForwardOnEveryEventDoesNotGrowTheTimerQueue() {
+        DetectorHarness<Host, CountingDetector.Count> harness =
+                new DetectorHarness<>(new CountingDetector(1_000_000, 10 * MINUTE));
+        for (int i = 0; i < 10_000; i++) {
+            harness.accept(EngineEvents.outbound(i, "10.0.0.5", "198.51.100.7", 443));
+        }
+        assertThat(harness.queuedTimers()).isLessThanOrEqualTo(2);
+        harness.finish();
+        assertThat(harness.liveKeys()).isZero();
+    }
+
+    @Test
+    void rejectsStateWithoutATimerBecauseItWouldNeverExpire() {
+        Detector<Host, String> leaky = new Detector<>() {
+            @Override
+            public String id() {
+                return "leaky";
+            }
+
+            @Override
+            public boolean accepts(Class<? extends Event> type) {
+                return true;
+            }
+
+            @Override
+            public Host keyOf(Event event) {
+                return event.host();
+            }
+
+            @Override
+            public String onEvent(Host key, String state, Event event, DetectorContext context) {
+                return "kept";
+            }
+
+            @Override
+            public String onTimer(Host key, String state, long timeMicros, DetectorContext context) {
+                return null;
+            }
+        };
+        DetectorHarness<Host, String> harness = new DetectorHarness<>(leaky);
+        assertThatThrownBy(() -> harness.accept(EngineEvents.outbound(1, "10.0.0.5", "198.51.100.7", 443)))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("without a timer");
+    }
+
+    @Test
+    void failsAtTheEndWhenADetectorKeepsPostponingForever() {
+        Detector<Host, String> clingy = new Detector<>() {
+            @Override
+            public String id() {
+                return "clingy";
+            }
+
+            @Override
+            public boolean accepts(Class<? extends Event> type) {
+                return type == Connection.class;
+            }
+
+            @Override
+            public Host keyOf(Event event) {
+                return event.host();
+            }
+
+            @Override
+            public String onEvent(Host key, String state, Event event, DetectorContext context) {
+                context.setTimer(event.timeMicros() + MINUTE);
+                return "kept";
+            }
+
+            @Override
+            public String onTimer(Host key, String state, long timeMicros, DetectorContext context) {
+                context.setTimer(timeMicros + MINUTE);
+                return state;
+            }
+        };
+        DetectorHarness<Host, String> harness = new DetectorHarness<>(clingy);
+        harness.accept(EngineEvents.outbound(1, "10.0.0.5", "198.51.100.7", 443));
+        assertThatThrownBy(harness::finish).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("never expires");
+    }
+
+    @Test
+    void firesTimersInEventTimeOrderAcrossKeys() {
+        List<String> fired = new ArrayList<>();
+        Detector<Host, Long> recorder = new Detector<>() {
+            @Override
+            public String id() {
+                return "recorder";
+            }
+
+            @Override
+            public boolean accepts(Class<? extends Event> type) {
+                return true;
+            }
+
+            @Override
+            public Host keyOf(Event event) {
+                return event.host();
+            }
+
+            @Override
+            public Long onEvent(Host key, Long state, Event event, DetectorContext context) {
+                context.setTimer(event.timeMicros() + (key.label().endsWith(".1") ? 5 * MINUTE : MINUTE));
+                return event.timeMicros();
+            }
+
+            @Override
+            public Long onTimer(Host key, Long state, long timeMicros, DetectorContext context) {
+                fired.add(key.label() + "@" + timeMicros / MINUTE);
+                return null;
+            }
+        };
+        List<Finding> none = DetectorHarness.run(recorder, List.of(
+                EngineEvents.outbound(0, "10.0.0.1", "198.51.100.7", 443),
+                EngineEvents.outbound(60, "10.0.0.2", "198.51.100.7", 443),
+                EngineEvents.outbound(600, "10.0.0.3", "198.51.100.7", 443)));
+        assertThat(none).isEmpty();
+        assertThat(fired).containsExactly("10.0.0.2@2", "10.0.0.1@5", "10.0.0.3@11");
+    }
+}
