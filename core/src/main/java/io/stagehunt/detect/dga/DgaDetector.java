@@ -97,10 +97,29 @@ public final class DgaDetector implements Detector<Host, DgaDetector.Episode> {
         return event.host();
     }
 
+    /**
+     * A lookup also concerns the server it was sent to when that is not the host itself: a resolver that
+     * forwards its clients' generated-looking names upstream must be told apart from a host that generates
+     * them, so the server's key notes what it was asked.
+     */
+    @Override
+    public void keysOf(Event event, java.util.function.Consumer<Host> keys) {
+        Host host = event.host();
+        if (host == null) {
+            return;
+        }
+        keys.accept(host);
+        if (event instanceof DnsQuery query && query.server() != null && !query.server().equals(host.ip())) {
+            keys.accept(Host.of(query.server()));
+        }
+    }
+
     @Override
     public Episode onEvent(Host host, Episode episode, Event event, DetectorContext context) {
         if (event instanceof DnsQuery query) {
-            return onLookup(query, episode, context);
+            boolean asked = host.equals(event.host())
+                    && (query.client() == null || host.ip() == null || query.client().equals(host.ip()));
+            return asked ? onLookup(query, episode, context) : onServed(query, episode, context);
         }
         String name;
         IpAddress server;
@@ -134,6 +153,21 @@ public final class DgaDetector implements Detector<Host, DgaDetector.Episode> {
             episode.contacted = new Destination(server, score.name(), port);
         }
         setTimer(episode, context);
+        return episode;
+    }
+
+    /** The key is the server this lookup was sent to: remember the generated-looking names it was asked. */
+    private Episode onServed(DnsQuery query, Episode episode, DetectorContext context) {
+        DomainScore score = scores.score(query.query());
+        if (!score.scored() || score.popular() || score.score() < settings.nameThreshold()) {
+            return episode;
+        }
+        if (episode == null) {
+            episode = new Episode(query.timeMicros());
+        }
+        episode.remember(episode.servedDomains, unit(score), settings.maxTrackedNames());
+        context.setTimer(Math.max(context.timer(), Math.min(query.timeMicros() + settings.quietGapMicros(),
+                episode.firstSeenMicros + settings.maxEpisodeMicros())));
         return episode;
     }
 
@@ -184,13 +218,32 @@ public final class DgaDetector implements Detector<Host, DgaDetector.Episode> {
     }
 
     private void setTimer(Episode episode, DetectorContext context) {
-        context.setTimer(Math.min(episode.lastGeneratedMicros + settings.quietGapMicros(),
-                episode.firstSeenMicros + settings.maxEpisodeMicros()));
+        long own = Math.min(episode.lastGeneratedMicros + settings.quietGapMicros(),
+                episode.firstSeenMicros + settings.maxEpisodeMicros());
+        context.setTimer(Math.max(context.timer(), own));
+    }
+
+    /**
+     * Whether the host is a resolver passing on its clients' lookups: most of the generated-looking names it
+     * asked for were first asked of it by other hosts, which get findings of their own.
+     */
+    private static boolean forwarding(Episode episode) {
+        if (episode.servedDomains.isEmpty()) {
+            return false;
+        }
+        int forwarded = 0;
+        for (String name : episode.generatedDomains) {
+            if (episode.servedDomains.contains(name)) {
+                forwarded++;
+            }
+        }
+        return forwarded * 2 >= episode.generatedDomains.size();
     }
 
     @Override
     public Episode onTimer(Host host, Episode episode, long timeMicros, DetectorContext context) {
-        if (episode.generatedDomains.size() >= settings.minNames() || episode.contacted != null) {
+        boolean reportable = episode.generatedDomains.size() >= settings.minNames() || episode.contacted != null;
+        if (reportable && !forwarding(episode)) {
             context.emit(finding(host, episode));
         }
         return null;
@@ -328,6 +381,8 @@ public final class DgaDetector implements Detector<Host, DgaDetector.Episode> {
         final Set<String> answeredDomains = new HashSet<>();
         final Set<String> nxdomainDomains = new HashSet<>();
         final Set<String> otherDomains = new HashSet<>();
+        /** Generated-looking names other hosts asked this host to resolve. */
+        final Set<String> servedDomains = new HashSet<>();
         long otherAnswered;
         long otherNxdomain;
         double scoreSum;

@@ -133,7 +133,8 @@ class DgaDetectorTest {
         for (int i = 0; i < generated.size(); i++) {
             harness.accept(query(INFECTED, START + i * every, generated.get(i) + ".biz", 3));
         }
-        assertThat(harness.liveKeys()).isEqualTo(1);
+        // The host's episode, and the note under its resolver of the names it was asked.
+        assertThat(harness.liveKeys()).isEqualTo(2);
         harness.finish();
 
         long hours = generated.size() * every / DgaDetector.Settings.DEFAULTS.maxEpisodeMicros();
@@ -203,6 +204,45 @@ class DgaDetectorTest {
         }
 
         assertThat(DetectorHarness.run(detector, events)).isEmpty();
+    }
+
+    @Test
+    void namesTheClientNotTheResolverThatForwardsItsLookups() {
+        Host resolver = Host.of(RESOLVER);
+        IpAddress upstream = IpAddress.parse("192.0.2.53");
+        List<Event> events = new ArrayList<>();
+        List<String> generated = randomNames(new Random(31), 20);
+        for (int i = 0; i < generated.size(); i++) {
+            String name = generated.get(i) + ".com";
+            events.add(query(INFECTED, START + i * SECOND, name, 3));
+            line++;
+            events.add(new DnsQuery(START + i * SECOND + 1000, resolver, new Provenance(SOURCE, line), "U" + line,
+                    RESOLVER, upstream, 53, Transport.UDP, name, 1, "A", 3, "NXDOMAIN", List.of(), List.of(),
+                    false));
+        }
+
+        DetectorHarness<Host, DgaDetector.Episode> harness = new DetectorHarness<>(detector);
+        events.forEach(harness::accept);
+        harness.finish();
+
+        assertThat(harness.findings()).extracting(Finding::host).containsExactly(INFECTED);
+        assertThat(harness.liveKeys()).isZero();
+    }
+
+    @Test
+    void namesTheResolverWhenItsClientsAreNotInTheLogs() {
+        Host resolver = Host.of(RESOLVER);
+        IpAddress upstream = IpAddress.parse("192.0.2.53");
+        List<Event> events = new ArrayList<>();
+        List<String> generated = randomNames(new Random(37), 20);
+        for (int i = 0; i < generated.size(); i++) {
+            line++;
+            events.add(new DnsQuery(START + i * SECOND, resolver, new Provenance(SOURCE, line), "U" + line,
+                    RESOLVER, upstream, 53, Transport.UDP, generated.get(i) + ".net", 1, "A", 3, "NXDOMAIN",
+                    List.of(), List.of(), false));
+        }
+
+        assertThat(DetectorHarness.run(detector, events)).extracting(Finding::host).containsExactly(resolver);
     }
 
     /** Names of 9 to 15 random letters: the shape of many DGA families, drawn here from a seeded generator. */
