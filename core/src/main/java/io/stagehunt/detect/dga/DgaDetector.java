@@ -26,10 +26,12 @@ import java.util.Set;
  * (HTTP Host, TLS server name) to a name that looks generated beyond doubt, the check-in once the search
  * succeeded. Names in the popular lists the model was trained with never count.
  *
- * <p>Keyed per host. State exists only for hosts that looked up at least one generated-looking name: an
- * episode that ends {@link Settings#quietGap} after its last such name, or {@link Settings#maxEpisode} after
- * its first, whichever is sooner; then at most one finding is reported and the state is dropped. Name sets
- * are capped at {@link Settings#maxTrackedNames}. Holds no state of its own apart from a memo of name scores,
+ * <p>Keyed per host, and per DNS server for the names it was asked, so that a resolver forwarding its clients'
+ * lookups is not taken for their source. State exists only for hosts that looked up (or were asked) at least
+ * one generated-looking name: an episode that ends {@link Settings#quietGapMicros()} after its last such name,
+ * or {@link Settings#maxEpisodeMicros()} after its first, whichever is sooner; then at most one finding is
+ * reported and the state is dropped. Name sets
+ * are capped at {@link Settings#maxTrackedNames()}. Holds no state of its own apart from a memo of name scores,
  * which changes no result; thread-safe.
  */
 public final class DgaDetector implements Detector<Host, DgaDetector.Episode> {
@@ -368,7 +370,7 @@ public final class DgaDetector implements Detector<Host, DgaDetector.Episode> {
 
     /**
      * One host's current episode of generated-looking lookups. Owned and stored by the runner; bounded: name
-     * sets hold at most {@link Settings#maxTrackedNames} names, examples {@value #EXAMPLES}, evidence
+     * sets hold at most {@link Settings#maxTrackedNames()} names, examples {@value #EXAMPLES}, evidence
      * {@value #EVIDENCE}. Not thread-safe.
      */
     public static final class Episode implements Serializable {
