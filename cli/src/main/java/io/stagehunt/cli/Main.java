@@ -1,12 +1,14 @@
 package io.stagehunt.cli;
 
+import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** Entry point of the runnable jar. */
 @Command(name = "stagehunt", mixinStandardHelpOptions = true, version = "stagehunt 0.1.0",
         description = "Finds multi-stage command-and-control channels (MITRE ATT&CK T1104) in SOC logs.",
-        subcommands = {AnalyzeCommand.class, SimulateCommand.class, BenchCommand.class,
+        subcommands = {AnalyzeCommand.class, ScoreDomainsCommand.class, DgaCommand.class, SimulateCommand.class,
+                BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main {
 
@@ -20,7 +22,18 @@ public final class Main {
 
     /** Runs a command line and returns its exit status; for tests and embedding. */
     public static int run(String... args) {
+        return run(null, null, args);
+    }
+
+    /** Runs a command line with its output and errors sent to the given writers (null: the console's). */
+    static int run(PrintWriter out, PrintWriter err, String... args) {
         CommandLine commandLine = new CommandLine(new Main());
+        if (out != null) {
+            commandLine.setOut(out);
+        }
+        if (err != null) {
+            commandLine.setErr(err);
+        }
         commandLine.setExecutionExceptionHandler(new OneLineErrors());
         commandLine.setParameterExceptionHandler((exception, arguments) -> {
             exception.getCommandLine().getErr().println("stagehunt: " + exception.getMessage());

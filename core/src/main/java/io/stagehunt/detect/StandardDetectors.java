@@ -3,6 +3,7 @@ package io.stagehunt.detect;
 import io.stagehunt.detect.beacon.BeaconDetector;
 import io.stagehunt.detect.beacon.LongConnectionDetector;
 import io.stagehunt.detect.beacon.StrobeDetector;
+import io.stagehunt.detect.dga.DgaDetector;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,6 +20,7 @@ public final class StandardDetectors {
         detectors.add(new io.stagehunt.detect.network.dns.DnsSurgeDetector());
         detectors.add(new io.stagehunt.detect.network.fanout.FanoutDetector());
         detectors.add(new io.stagehunt.detect.network.burst.BurstThenSustainedDetector());
+        detectors.add(new DgaDetector(DgaDetector.Settings.DEFAULTS));
         return detectors;
     }
 }
