@@ -167,21 +167,21 @@ public final class Allowlist {
             return this;
         }
 
-        /** Allows exactly this name. */
-        public Builder exactName(String name, Source source) {
-            exactNames.putIfAbsent(requireName(name), new Entry(name, source(source, name)));
+        /** Allows exactly this name; {@code written} is the entry as its list spells it. */
+        public Builder exactName(String name, String written, Source source) {
+            exactNames.putIfAbsent(requireName(name), new Entry(written, source(source, written)));
             return this;
         }
 
         /** Allows this name and every name under it. */
-        public Builder nameWithSubdomains(String name, Source source) {
-            namesWithSubdomains.putIfAbsent(requireName(name), new Entry(name, source(source, name)));
+        public Builder nameWithSubdomains(String name, String written, Source source) {
+            namesWithSubdomains.putIfAbsent(requireName(name), new Entry(written, source(source, written)));
             return this;
         }
 
         /** Allows every name strictly under this one, not the name itself ({@code *.example.com}). */
-        public Builder subdomainsOf(String name, Source source) {
-            subdomainsOnly.putIfAbsent(requireName(name), new Entry(name, source(source, name)));
+        public Builder subdomainsOf(String name, String written, Source source) {
+            subdomainsOnly.putIfAbsent(requireName(name), new Entry(written, source(source, written)));
             return this;
         }
 

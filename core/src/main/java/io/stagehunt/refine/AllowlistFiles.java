@@ -183,9 +183,9 @@ public final class AllowlistFiles {
                 } else if (names) {
                     String bare = entry.startsWith(".") ? entry.substring(1) : entry;
                     if (type.equals("hostname") || entry.startsWith(".")) {
-                        builder.nameWithSubdomains(bare, source);
+                        builder.nameWithSubdomains(bare, entry, source);
                     } else {
-                        builder.exactName(bare, source);
+                        builder.exactName(bare, entry, source);
                     }
                 }
             }
@@ -287,14 +287,14 @@ public final class AllowlistFiles {
         if (range != null) {
             builder.range(range, entry, source);
         } else if (entry.startsWith("*.")) {
-            builder.subdomainsOf(entry.substring(2), source);
+            builder.subdomainsOf(entry.substring(2), entry, source);
         } else if (entry.startsWith(".")) {
-            builder.nameWithSubdomains(entry.substring(1), source);
+            builder.nameWithSubdomains(entry.substring(1), entry, source);
         } else if (entry.contains("/") || entry.contains("*") || DomainName.normalize(entry) == null) {
             throw new IllegalArgumentException("neither a domain, a '*.' or '.' suffix, an address nor a CIDR: '"
                     + entry + "'");
         } else {
-            builder.exactName(entry, source);
+            builder.exactName(entry, entry, source);
         }
     }
 

@@ -19,9 +19,9 @@ import java.util.Set;
  * observations about the same host and destination count in the findings they concern. A finding's score stays
  * the sum of its signals; nothing is dropped for being allowlisted, only marked.
  *
- * <p>The one thing it drops: {@code http-tls} findings below {@link Settings#modifierFloor()} that modify no
- * other finding; they are weak on their own by design (see {@code docs/noise-control.md}) and counted in the
- * {@link Summary}. Immutable and thread-safe.
+ * <p>The one thing it leaves out: {@code http-tls} findings whose own score (before refinement) is below
+ * {@link Settings#modifierFloor()}; they are weak on their own by design, live on as signals of the findings they
+ * modify, and are counted in the {@link Summary} (see {@code docs/noise-control.md}). Immutable and thread-safe.
  */
 public final class FindingRefiner {
 
@@ -45,8 +45,7 @@ public final class FindingRefiner {
      * @param resolverWeight points removed when an internal resolver or proxy sends DNS upstream
      * @param proxyWeight points removed from other findings about a forward proxy's own outbound traffic
      * @param maxModifierTotal the most points {@code http-tls} modifiers add to one finding
-     * @param modifierFloor {@code http-tls} findings below this score are written only when they modify nothing
-     *     and reach it
+     * @param modifierFloor {@code http-tls} findings whose own score is below this are not written on their own
      */
     public record Settings(
             int minPopulation, int rareMaxHosts, double rareWeight, int popularMinHosts, double popularMinShare,
@@ -121,9 +120,10 @@ public final class FindingRefiner {
         List<Finding> written = new ArrayList<>(refined.size());
         int absorbed = 0;
         int belowFloor = 0;
-        for (Finding finding : refined) {
+        for (int index = 0; index < refined.size(); index++) {
+            Finding finding = refined.get(index);
             boolean weakModifier = finding.detectorId().equals(MODIFIER_DETECTOR)
-                    && finding.score() < settings.modifierFloor();
+                    && findings.get(index).score() < settings.modifierFloor();
             if (!weakModifier) {
                 written.add(finding);
             } else if (usedModifiers.contains(finding.uid())) {
