@@ -1,5 +1,6 @@
 package io.stagehunt.detect;
 
+import io.stagehunt.detect.network.EgressDetector;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,6 +12,7 @@ public final class StandardDetectors {
 
     public static List<Detector<?, ?>> all() {
         List<Detector<?, ?>> detectors = new ArrayList<>();
+        detectors.add(new EgressDetector(EgressDetector.Settings.DEFAULTS));
         return detectors;
     }
 }
