@@ -183,7 +183,7 @@ public final class EgressDetector implements Detector<Host, EgressDetector.State
         for (String answer : query.answers()) {
             IpAddress address = IpAddress.tryParse(answer);
             if (address != null) {
-                state.resolve(address, name, time, settings.maxResolved());
+                state.resolve(address, name, time, true, settings.maxResolved());
             }
         }
     }
@@ -195,7 +195,7 @@ public final class EgressDetector implements Detector<Host, EgressDetector.State
         }
         String normalized = DomainName.normalize(stripPort(name));
         if (normalized != null) {
-            state.resolve(server, normalized, time, settings.maxResolved());
+            state.resolve(server, normalized, time, false, settings.maxResolved());
         } else if (seen) {
             state.literal(server);
         }
@@ -226,11 +226,15 @@ public final class EgressDetector implements Detector<Host, EgressDetector.State
         IpAddress remote = connection.remote();
         int port = connection.remotePort();
         long time = connection.timeMicros();
+        if (unroutable(remote)) {
+            return;
+        }
         boolean established = !connection.outcome().failed();
-        boolean resolved = state.resolvedAt(remote, time, settings.resolutionMicros()) != null;
-        if (established && !EgressPorts.ADDRESSED_BY_DESIGN.contains(port)) {
+        Resolution resolution = state.resolvedAt(remote, time, settings.resolutionMicros());
+        boolean resolved = resolution != null;
+        if (established && transport == Transport.TCP && !EgressPorts.ADDRESSED_BY_DESIGN.contains(port)) {
             state.coverageFlows++;
-            if (resolved) {
+            if (state.resolvedByDns(remote, time, settings.resolutionMicros())) {
                 state.coverageResolved++;
             }
         }
@@ -253,14 +257,18 @@ public final class EgressDetector implements Detector<Host, EgressDetector.State
         IpAddress remote = decision.remote();
         int port = decision.remotePort();
         long time = decision.timeMicros();
+        if (unroutable(remote)) {
+            return;
+        }
         if (!decision.verdict().allowed()) {
             state.deny(new Denial(remote, port, time, decision.rule(), decision.provenance()), settings.maxDenials());
             return;
         }
-        boolean resolved = state.resolvedAt(remote, time, settings.resolutionMicros()) != null;
-        if (!EgressPorts.ADDRESSED_BY_DESIGN.contains(port)) {
+        Resolution resolution = state.resolvedAt(remote, time, settings.resolutionMicros());
+        boolean resolved = resolution != null;
+        if (transport == Transport.TCP && !EgressPorts.ADDRESSED_BY_DESIGN.contains(port)) {
             state.coverageFlows++;
-            if (resolved) {
+            if (state.resolvedByDns(remote, time, settings.resolutionMicros())) {
                 state.coverageResolved++;
             }
         }
@@ -288,7 +296,7 @@ public final class EgressDetector implements Detector<Host, EgressDetector.State
         boolean externalProxy = proxyPorts.get(port);
         boolean bypass = webPorts.get(port) && (!settings.proxies().isEmpty() || !state.proxiesUsed.isEmpty())
                 && !isProxy(remote) && !isProxy(host.ip());
-        boolean unresolved = !resolved && !EgressPorts.ADDRESSED_BY_DESIGN.contains(port)
+        boolean unresolved = !resolved && transport == Transport.TCP && !EgressPorts.ADDRESSED_BY_DESIGN.contains(port)
                 && (state.coverageFlows < settings.minCoverageFlows()
                         || state.coverage() >= settings.minDnsCoverage());
         if (mismatched == null && !uncommon && !externalProxy && !bypass && denial == null && !unresolved) {
@@ -311,6 +319,15 @@ public final class EgressDetector implements Detector<Host, EgressDetector.State
         pair = new Pair(key);
         state.pairs.put(key, pair);
         return pair;
+    }
+
+    /** Multicast and broadcast addresses: group traffic on the local link, never egress. */
+    private static boolean unroutable(IpAddress address) {
+        if (address.isV4()) {
+            int first = (address.v4() >>> 24) & 0xFF;
+            return first >= 224 || address.v4() == 0;
+        }
+        return (address.high() >>> 56) == 0xFF;
     }
 
     private boolean isProxy(IpAddress address) {
@@ -374,7 +391,8 @@ public final class EgressDetector implements Detector<Host, EgressDetector.State
         }
         Resolution named = state.resolvedAt(pair.key.address(), pair.last, settings.resolutionMicros());
         boolean literal = state.literals.containsKey(pair.key.address());
-        String direct = named == null ? directAddress(state, pair.key, literal) : null;
+        String direct = named == null && pair.key.transport() == Transport.TCP
+                ? directAddress(state, pair.key, literal) : null;
         if (direct != null) {
             signals.add(new Signal("direct-to-ip", "no name resolved or sent for " + pair.key.address(), direct,
                     settings.directAddressWeight()));
@@ -508,8 +526,14 @@ public final class EgressDetector implements Detector<Host, EgressDetector.State
     record PairKey(IpAddress address, int port, Transport transport) implements Serializable {
     }
 
-    /** A DNS answer or a TLS/HTTP name for an address, and when the host learned it. */
-    record Resolution(long timeMicros, String name) implements Serializable {
+    /**
+     * A name for an address and when the host last learned it from a DNS answer and from a TLS server name or
+     * HTTP Host header ({@link Long#MIN_VALUE} for never).
+     */
+    record Resolution(long dnsMicros, long sentMicros, String name) implements Serializable {
+        long latest() {
+            return Math.max(dnsMicros, sentMicros);
+        }
     }
 
     /** A firewall denial of an outbound flow. */
@@ -602,9 +626,12 @@ public final class EgressDetector implements Detector<Host, EgressDetector.State
             return coverageFlows == 0 ? 0 : (double) coverageResolved / coverageFlows;
         }
 
-        void resolve(IpAddress address, String name, long time, int bound) {
-            resolved.remove(address);
-            resolved.put(address, new Resolution(time, name));
+        void resolve(IpAddress address, String name, long time, boolean fromDns, int bound) {
+            Resolution held = resolved.remove(address);
+            long dns = fromDns ? time : held != null ? held.dnsMicros() : Long.MIN_VALUE;
+            long sent = fromDns ? held != null ? held.sentMicros() : Long.MIN_VALUE : time;
+            String kept = name != null ? name : held != null ? held.name() : null;
+            resolved.put(address, new Resolution(dns, sent, kept));
             if (resolved.size() > bound) {
                 Iterator<IpAddress> eldest = resolved.keySet().iterator();
                 eldest.next();
@@ -612,9 +639,17 @@ public final class EgressDetector implements Detector<Host, EgressDetector.State
             }
         }
 
+        /** The name known for the address at this time, or null when none is fresh. */
         Resolution resolvedAt(IpAddress address, long time, long retention) {
             Resolution resolution = resolved.get(address);
-            return resolution != null && time - resolution.timeMicros() <= retention ? resolution : null;
+            return resolution != null && time - resolution.latest() <= retention ? resolution : null;
+        }
+
+        /** Whether the host resolved the address through DNS recently: what DNS visibility is measured by. */
+        boolean resolvedByDns(IpAddress address, long time, long retention) {
+            Resolution resolution = resolved.get(address);
+            return resolution != null && resolution.dnsMicros() != Long.MIN_VALUE
+                    && time - resolution.dnsMicros() <= retention;
         }
 
         void literal(IpAddress address) {
