@@ -1,6 +1,8 @@
 package io.stagehunt.detect;
 
 import io.stagehunt.detect.network.EgressDetector;
+import io.stagehunt.detect.network.ExfilDetector;
+import io.stagehunt.detect.network.HttpTlsDetector;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,6 +15,8 @@ public final class StandardDetectors {
     public static List<Detector<?, ?>> all() {
         List<Detector<?, ?>> detectors = new ArrayList<>();
         detectors.add(new EgressDetector(EgressDetector.Settings.DEFAULTS));
+        detectors.add(new ExfilDetector(ExfilDetector.Settings.DEFAULTS));
+        detectors.add(new HttpTlsDetector(HttpTlsDetector.Settings.DEFAULTS));
         return detectors;
     }
 }

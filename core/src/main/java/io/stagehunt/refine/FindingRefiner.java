@@ -7,6 +7,7 @@ import io.stagehunt.event.EventTime;
 import io.stagehunt.event.Provenance;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -83,7 +84,8 @@ public final class FindingRefiner {
         this.allowlist = allowlist;
     }
 
-    public Result refine(List<Finding> findings, Prevalence prevalence) {
+    public Result refine(List<Finding> detected, Prevalence prevalence) {
+        List<Finding> findings = mergeModifiers(detected);
         Map<String, List<Finding>> modifiersByHost = new HashMap<>();
         for (Finding finding : findings) {
             if (finding.detectorId().equals(MODIFIER_DETECTOR)) {
@@ -132,9 +134,85 @@ public final class FindingRefiner {
                 belowFloor++;
             }
         }
-        Summary summary = new Summary(findings.size(), written.size(), counts.allowlisted, counts.rare,
+        Summary summary = new Summary(detected.size(), written.size(), counts.allowlisted, counts.rare,
                 counts.popular, counts.fresh, counts.infrastructure, counts.modified, absorbed, belowFloor);
         return new Result(written, summary);
+    }
+
+    /**
+     * Merges the {@code http-tls} findings about one host and destination (their keys differ: host and server,
+     * user agent, certificate) into one, so that they are judged together: the strongest keeps its identity and
+     * reason, the others add the signals it lacks. Other findings pass unchanged, in order.
+     */
+    private static List<Finding> mergeModifiers(List<Finding> findings) {
+        Map<String, List<Finding>> groups = new LinkedHashMap<>();
+        List<Object> order = new ArrayList<>();
+        for (Finding finding : findings) {
+            if (!finding.detectorId().equals(MODIFIER_DETECTOR)) {
+                order.add(finding);
+                continue;
+            }
+            Destination destination = finding.destination();
+            String target = destination.ip() != null ? destination.ip().toString() : destination.domain();
+            String group = finding.host().label() + "|" + target;
+            List<Finding> members = groups.get(group);
+            if (members == null) {
+                members = new ArrayList<>();
+                groups.put(group, members);
+                order.add(group);
+            }
+            members.add(finding);
+        }
+        List<Finding> merged = new ArrayList<>(findings.size());
+        for (Object item : order) {
+            if (item instanceof Finding finding) {
+                merged.add(finding);
+            } else {
+                merged.add(merge(groups.get((String) item)));
+            }
+        }
+        return merged;
+    }
+
+    private static Finding merge(List<Finding> members) {
+        if (members.size() == 1) {
+            return members.get(0);
+        }
+        Finding strongest = members.get(0);
+        for (Finding member : members) {
+            if (member.score() > strongest.score()) {
+                strongest = member;
+            }
+        }
+        Map<String, Signal> signals = new LinkedHashMap<>();
+        Set<String> techniques = new LinkedHashSet<>(strongest.techniques());
+        List<Provenance> evidence = new ArrayList<>(strongest.evidence());
+        long first = strongest.firstSeenMicros();
+        long last = strongest.lastSeenMicros();
+        strongest.signals().forEach(signal -> signals.put(signal.name(), signal));
+        for (Finding member : members) {
+            for (Signal signal : member.signals()) {
+                Signal held = signals.get(signal.name());
+                if (held == null || signal.contribution() > held.contribution()) {
+                    signals.put(signal.name(), signal);
+                }
+            }
+            techniques.addAll(member.techniques());
+            for (Provenance provenance : member.evidence()) {
+                if (evidence.size() < MAX_EVIDENCE && !evidence.contains(provenance)) {
+                    evidence.add(provenance);
+                }
+            }
+            first = Math.min(first, member.firstSeenMicros());
+            last = Math.max(last, member.lastSeenMicros());
+        }
+        if (techniques.remove("T1104")) {
+            techniques.add("T1104");
+        }
+        List<Signal> all = new ArrayList<>(signals.values());
+        return new Finding(strongest.uid(), strongest.detectorId(), strongest.title(), new ArrayList<>(techniques),
+                strongest.host(), strongest.destination(), first, last, Finding.scoreOf(all),
+                strongest.confidence(), strongest.reason(), all, evidence);
     }
 
     /** The modifier findings about the same destination: the same address or the same name, any port. */

@@ -24,7 +24,9 @@ class NoiseProbeTest {
     void probe(String dataset) throws Exception {
         Path input = SharedData.path(dataset);
         AnalysisRequest request = new AnalysisRequest(List.of(input), NetworkScope.defaults(), false, out,
-                StandardDetectors.all(), Pipeline.Settings.DEFAULT);
+                StandardDetectors.all(), Pipeline.Settings.DEFAULT, new io.stagehunt.refine.NoiseControl(
+                io.stagehunt.refine.Prevalence.Settings.DEFAULTS, new io.stagehunt.refine.FindingRefiner.Settings(3, 1, 0.10, 5, 0.25, 0.25, 12 * 3_600_000_000L, 0.10,
+                0.30, 0.20, 0.30, 0.0), io.stagehunt.refine.AllowlistFiles.bundled()));
         AnalysisResult result = new Analysis(StandardFormats.registry()).run(request, null);
         System.out.println("=== " + dataset + " events=" + result.summary().events() + " " + result.noiseControl());
         for (Finding f : result.findings()) {
