@@ -192,4 +192,21 @@ class FindingRefinerTest {
         assertThat(contribution(refined, "new-destination")).isEqualTo(0.1);
         assertThat(contribution(refined, "rare-destination")).isEqualTo(0.1);
     }
+
+    @Test
+    void httpTlsFindingsAboutOneHostAndDestinationAreWrittenAsOne() {
+        Finding download = modifier("10.2.0.5", "198.51.100.77", 80, "executable-download", 0.30);
+        Finding certificate = modifier("10.2.0.5", "198.51.100.77", 8080, "self-signed-certificate", 0.15);
+
+        FindingRefiner.Result result = new FindingRefiner(SETTINGS, Allowlist.empty())
+                .refine(List.of(download, certificate), office());
+
+        assertThat(result.findings()).singleElement().satisfies(finding -> {
+            assertThat(finding.uid()).isEqualTo(download.uid());
+            assertThat(finding.signals()).extracting(Signal::name)
+                    .containsExactly("executable-download", "self-signed-certificate", "rare-destination");
+            assertThat(finding.score()).isCloseTo(0.55, org.assertj.core.data.Offset.offset(1e-9));
+        });
+        assertThat(result.summary().findingsIn()).isEqualTo(2);
+    }
 }
