@@ -24,7 +24,7 @@ final class DistinctCounter {
             throw new IllegalArgumentException("exact cap must be positive: " + exactCap);
         }
         this.exactCap = exactCap;
-        this.table = new long[Math.min(Integer.highestOneBit(Math.max(2, exactCap)) * 2, 16)];
+        this.table = new long[4];
     }
 
     void add(long hash) {

@@ -41,7 +41,7 @@ public final class Prevalence implements Consumer<Event> {
      * @param maxServers internal DNS or proxy servers remembered at once
      */
     public record Settings(int maxDestinations, int exactHosts, int maxServers) {
-        public static final Settings DEFAULTS = new Settings(200_000, 32, 4_096);
+        public static final Settings DEFAULTS = new Settings(100_000, 32, 4_096);
 
         public Settings {
             if (maxDestinations < 1 || exactHosts < 1 || maxServers < 1) {
@@ -88,7 +88,9 @@ public final class Prevalence implements Consumer<Event> {
         if (event instanceof Connection connection) {
             accept(connection, host, time);
         } else if (event instanceof DnsQuery query) {
-            countDomain(query.query(), host, time);
+            if (answeredWithAddress(query)) {
+                countDomain(query.query(), host, time);
+            }
             if (query.server() != null && host.ip() != null && !query.server().equals(host.ip())) {
                 served(resolvers, query.server(), host);
             }
@@ -135,6 +137,19 @@ public final class Prevalence implements Consumer<Event> {
                 served(proxies, connection.responder(), host);
             }
         }
+    }
+
+    /**
+     * Only names that resolved to an address are counted: NXDOMAIN floods and tunnels through TXT or NULL
+     * records would otherwise push real destinations out of the bounded table.
+     */
+    private static boolean answeredWithAddress(DnsQuery query) {
+        for (String answer : query.answers()) {
+            if (IpAddress.tryParse(answer) != null) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean reachesOut(Direction direction) {

@@ -40,7 +40,9 @@ import java.util.Map;
  *   <li>many flows of near-equal size: data cut into chunks ({@code T1030}).</li>
  * </ul>
  *
- * <p>Rarity across hosts is not judged here: noise control adds it to every finding after the run. Per host the
+ * <p>A destination's window record starts with its first flow of at least {@link Settings#chunkMinBytes()}:
+ * many small flows to one destination are a beacon's business, not this detector's. Rarity across hosts is not
+ * judged here: noise control adds it to every finding after the run. Per host the
  * state holds one window of at most {@link Settings#maxDestinations()} destinations, {@link Settings#historyWindows()}
  * past totals and {@link Settings#maxKnownDestinations()} known destinations; it expires after
  * {@link Settings#idleExpiryMicros()} without traffic. Stateless apart from its settings, so thread-safe.
@@ -142,10 +144,10 @@ public final class ExfilDetector implements Detector<Host, ExfilDetector.State> 
         }
         current.lastActivity = Math.max(current.lastActivity, time);
         if (event instanceof Connection connection) {
-            onFlow(current, connection.remote(), connection.remotePort(), connection.bytesOut(),
+            onFlow(current, time, connection.remote(), connection.remotePort(), connection.bytesOut(),
                     connection.bytesIn(), connection.service(), false, connection.provenance());
         } else if (event instanceof FirewallDecision decision) {
-            onFlow(current, decision.remote(), decision.remotePort(), decision.bytesOut(), decision.bytesIn(),
+            onFlow(current, time, decision.remote(), decision.remotePort(), decision.bytesOut(), decision.bytesIn(),
                     decision.application(), true, decision.provenance());
         } else if (event instanceof HttpRequest request) {
             Upload upload = upload(current, request.server());
@@ -167,15 +169,17 @@ public final class ExfilDetector implements Detector<Host, ExfilDetector.State> 
         return current;
     }
 
-    private void onFlow(State state, IpAddress remote, int port, long out, long in, String service,
+    private void onFlow(State state, long time, IpAddress remote, int port, long out, long in, String service,
             boolean firewall, Provenance provenance) {
-        boolean known = state.known.containsKey(remote);
-        state.known.remove(remote);
-        state.known.put(remote, Boolean.TRUE);
-        if (state.known.size() > settings.maxKnownDestinations()) {
-            Iterator<IpAddress> eldest = state.known.keySet().iterator();
-            eldest.next();
-            eldest.remove();
+        Long since = state.known.get(remote);
+        if (since == null) {
+            since = time;
+            state.known.put(remote, since);
+            if (state.known.size() > settings.maxKnownDestinations()) {
+                Iterator<IpAddress> eldest = state.known.keySet().iterator();
+                eldest.next();
+                eldest.remove();
+            }
         }
         long sent = Math.max(0, out);
         long received = Math.max(0, in);
@@ -184,11 +188,13 @@ public final class ExfilDetector implements Detector<Host, ExfilDetector.State> 
         } else {
             state.sensorOut += sent;
         }
-        if (sent == 0 && state.uploads.get(remote) == null) {
+        if (sent < settings.chunkMinBytes() && state.uploads.get(remote) == null) {
             return;
         }
         Upload upload = upload(state, remote);
-        upload.firstContact |= !known && upload.flows == 0;
+        if (upload.flows == 0) {
+            upload.firstContact = since >= state.windowStart;
+        }
         upload.flows++;
         if (firewall) {
             upload.firewallOut += sent;
@@ -512,7 +518,8 @@ public final class ExfilDetector implements Detector<Host, ExfilDetector.State> 
         long firewallOut;
         long droppedDestinations;
         final LinkedHashMap<IpAddress, Upload> uploads = new LinkedHashMap<>();
-        final LinkedHashMap<IpAddress, Boolean> known = new LinkedHashMap<>();
+        /** Destinations this host sent to, with when it first did; least recently used first. */
+        final LinkedHashMap<IpAddress, Long> known = new LinkedHashMap<>(16, 0.75f, true);
         final LinkedHashMap<IpAddress, String> names = new LinkedHashMap<>();
         final long[] history;
         int historySize;

@@ -185,7 +185,8 @@ class ExfilDetectorTest {
     void manyDestinationsInOneWindowStayWithinTheBound() {
         List<Event> events = new ArrayList<>();
         for (int i = 0; i < 400; i++) {
-            events.add(tcp(i, HOST, "203.0." + (i / 200) + "." + (i % 200 + 1), 443, "ssl", 1_000 + i, 5_000, "SF"));
+            events.add(tcp(i, HOST, "203.0." + (i / 200) + "." + (i % 200 + 1), 443, "ssl", 100_000 + i, 500_000,
+                    "SF"));
         }
         events.add(tcp(500, HOST, "198.51.100.200", 443, "ssl", 60 * MB, 5_000, "SF"));
         List<Finding> findings = run(events);
