@@ -26,8 +26,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Events per second of the {@code egress}, {@code exfil} and {@code http-tls} detectors through the real
  * in-process runner, beside a baseline detector that only counts events per host through the same runner: the
- * ratio is the detectors' own cost. The prevalence observer of noise control is measured on the same events. Every invocation runs the whole mix and ends the input, so timers and expiry
- * are included.
+ * ratio is the detectors' own cost. The prevalence observer of noise control is measured on the same events.
+ * Every invocation runs the whole mix and ends the input, so timers and expiry are included.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)

@@ -50,7 +50,8 @@ final class NetworkTrafficMix {
                         53, Transport.UDP, name, 1, "A", 0, "NOERROR", List.of(server.toString()), List.of(300.0),
                         false));
             }
-            long out = random.nextInt(100) == 0 ? 20_000_000L + random.nextInt(50_000_000) : 500 + random.nextInt(5_000);
+            long out = random.nextInt(100) == 0 ? 20_000_000L + random.nextInt(50_000_000)
+                    : 500 + random.nextInt(5_000);
             long in = 1_000 + random.nextInt(200_000);
             String service = port == 443 ? "ssl" : port == 80 ? "http" : port == 53 ? "dns" : null;
             events.add(new Connection(time, host, new Provenance(SOURCE, ++record), "C" + record, client,

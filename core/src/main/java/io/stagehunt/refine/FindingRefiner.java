@@ -30,7 +30,6 @@ public final class FindingRefiner {
     public static final String MODIFIER_DETECTOR = "http-tls";
 
     private static final int MAX_EVIDENCE = 20;
-    private static final double EPSILON = 1e-9;
 
     /**
      * Weights and thresholds.
@@ -345,7 +344,7 @@ public final class FindingRefiner {
                     host + " resolves names for " + plural(resolverClients + proxyClients, "internal host"),
                     "an internal resolver or proxy sends DNS upstream by design", -settings.resolverWeight()));
             counts.infrastructure++;
-        } else if (proxyClients > 0 && Math.abs(settings.proxyWeight()) > EPSILON) {
+        } else if (proxyClients > 0 && settings.proxyWeight() > 0) {
             signals.add(new Signal("proxy-egress",
                     host + " forwards traffic for " + plural(proxyClients, "internal host"),
                     "a proxy's outbound traffic is its clients' traffic; their own findings name them",

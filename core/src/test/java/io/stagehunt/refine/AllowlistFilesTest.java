@@ -117,7 +117,8 @@ class AllowlistFilesTest {
     void mispCidrListMatchesAddressesAndBareAddresses() {
         String json = """
                 {"name": "Resolvers", "version": 2, "description": "d", "type": "cidr",
-                 "matching_attributes": ["ip-dst", "ip-src"], "list": ["192.0.2.53", "198.51.100.0/25", "2001:db8::/32"]}
+                 "matching_attributes": ["ip-dst", "ip-src"],
+                 "list": ["192.0.2.53", "198.51.100.0/25", "2001:db8::/32"]}
                 """;
         Allowlist.Builder builder = Allowlist.builder();
         AllowlistFiles.read(json, "resolvers.json", 0.3, builder, new ArrayList<>());

@@ -245,9 +245,7 @@ public final class EgressDetector implements Detector<Host, EgressDetector.State
             return;
         }
         Pair pair = pairOf(state, key, host, context);
-        pair.add(connection.timeMicros(), connection.provenance(), connection.outcome().failed(),
-                connection.bytesOut(), connection.bytesIn());
-        pair.service = pair.service == null ? connection.service() : pair.service;
+        pair.add(connection.timeMicros(), connection.provenance(), connection.outcome().failed());
         pair.sensorFlows++;
         pair.apply(candidate);
     }
@@ -280,9 +278,7 @@ public final class EgressDetector implements Detector<Host, EgressDetector.State
             return;
         }
         Pair pair = pairOf(state, key, host, context);
-        pair.add(time, decision.provenance(), false, decision.bytesOut(), decision.bytesIn());
-        pair.application = pair.application == null ? decision.application() : pair.application;
-        pair.firewallFlows++;
+        pair.add(time, decision.provenance(), false);
         pair.apply(candidate);
     }
 
@@ -296,7 +292,8 @@ public final class EgressDetector implements Detector<Host, EgressDetector.State
         boolean externalProxy = proxyPorts.get(port);
         boolean bypass = webPorts.get(port) && (!settings.proxies().isEmpty() || !state.proxiesUsed.isEmpty())
                 && !isProxy(remote) && !isProxy(host.ip());
-        boolean unresolved = !resolved && transport == Transport.TCP && !EgressPorts.ADDRESSED_BY_DESIGN.contains(port)
+        boolean unresolved = !resolved && transport == Transport.TCP
+                && !EgressPorts.ADDRESSED_BY_DESIGN.contains(port)
                 && (state.coverageFlows < settings.minCoverageFlows()
                         || state.coverage() >= settings.minDnsCoverage());
         if (mismatched == null && !uncommon && !externalProxy && !bypass && denial == null && !unresolved) {
@@ -367,7 +364,7 @@ public final class EgressDetector implements Detector<Host, EgressDetector.State
     }
 
     /** Scores one destination's episode and reports it when it reaches the minimum score. */
-    void report(Host host, State state, Pair pair, DetectorContext context) {
+    private void report(Host host, State state, Pair pair, DetectorContext context) {
         List<Signal> signals = new ArrayList<>();
         List<String> clauses = new ArrayList<>();
         List<String> techniques = new ArrayList<>();
@@ -559,11 +556,6 @@ public final class EgressDetector implements Detector<Host, EgressDetector.State
         long flows;
         long failed;
         long sensorFlows;
-        long firewallFlows;
-        long bytesOut;
-        long bytesIn;
-        String service;
-        String application;
         String mismatched;
         boolean uncommon;
         boolean externalProxy;
@@ -575,15 +567,13 @@ public final class EgressDetector implements Detector<Host, EgressDetector.State
             this.key = key;
         }
 
-        void add(long time, Provenance provenance, boolean unanswered, long out, long in) {
+        void add(long time, Provenance provenance, boolean unanswered) {
             first = Math.min(first, time);
             last = Math.max(last, time);
             flows++;
             if (unanswered) {
                 failed++;
             }
-            bytesOut += Math.max(0, out);
-            bytesIn += Math.max(0, in);
             if (evidence.size() < MAX_EVIDENCE) {
                 evidence.add(provenance);
             }

@@ -267,7 +267,8 @@ public final class ExfilDetector implements Detector<Host, ExfilDetector.State> 
     @Override
     public State onTimer(Host host, State state, long timeMicros, DetectorContext context) {
         boolean ended = context.watermarkMicros() == Long.MAX_VALUE;
-        if (state.windowStart != Long.MIN_VALUE && (ended || timeMicros >= state.windowStart + settings.windowMicros())) {
+        boolean windowDue = timeMicros >= state.windowStart + settings.windowMicros();
+        if (state.windowStart != Long.MIN_VALUE && (ended || windowDue)) {
             close(host, state, context);
         }
         long expiry = state.lastActivity + settings.idleExpiryMicros();
