@@ -216,4 +216,25 @@ class AllowlistFilesTest {
     void bundledListsLeaveCustomerContentHostsOut(String name) {
         assertThat(AllowlistFiles.bundled().matchDomain(name)).isNull();
     }
+
+    /** The CC0 MISP warninglists beside the project, read as they are published; skipped when absent. */
+    @Test
+    void readsPublishedMispWarninglists() throws Exception {
+        Path folder = io.stagehunt.testing.SharedData.path("intel/misp-warninglists-benign");
+        List<Path> lists;
+        try (Stream<Path> files = Files.list(folder)) {
+            lists = files.filter(file -> file.toString().endsWith(".json"))
+                    .filter(file -> !file.getFileName().toString().equals("schema.json")).sorted().toList();
+        }
+        AllowlistFiles.Loaded loaded = AllowlistFiles.load(lists, 0.3, Allowlist.builder());
+        Allowlist allowlist = loaded.allowlist();
+        System.out.println(lists.size() + " MISP lists, " + allowlist.size() + " entries, "
+                + loaded.skipped().size() + " skipped");
+        assertThat(allowlist.sources()).hasSize(lists.size());
+        assertThat(allowlist.matchAddress(IpAddress.parse("8.8.8.8")).source().name())
+                .isEqualTo("List of known IPv4 public DNS resolvers");
+        assertThat(allowlist.matchDomain("c.pki.goog")).isNotNull();
+        assertThat(allowlist.matchDomain("x7.google.ad").entry()).isEqualTo(".google.ad");
+        assertThat(loaded.skipped().size()).isLessThan(allowlist.size() / 100);
+    }
 }
