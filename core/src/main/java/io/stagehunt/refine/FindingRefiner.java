@@ -3,6 +3,7 @@ package io.stagehunt.refine;
 import io.stagehunt.detect.Destination;
 import io.stagehunt.detect.Finding;
 import io.stagehunt.detect.Signal;
+import io.stagehunt.detect.network.HttpTlsDetector;
 import io.stagehunt.event.EventTime;
 import io.stagehunt.event.Provenance;
 import java.util.ArrayList;
@@ -27,7 +28,7 @@ import java.util.Set;
 public final class FindingRefiner {
 
     /** The detector whose findings are also score modifiers of other findings about the same destination. */
-    public static final String MODIFIER_DETECTOR = "http-tls";
+    public static final String MODIFIER_DETECTOR = HttpTlsDetector.ID;
 
     private static final int MAX_EVIDENCE = 20;
 
