@@ -8,6 +8,8 @@ import io.stagehunt.export.OcsfFindingWriter;
 import io.stagehunt.ingest.DiscoveredInput;
 import io.stagehunt.ingest.FormatRegistry;
 import io.stagehunt.ingest.InputDiscovery;
+import io.stagehunt.refine.FindingRefiner;
+import io.stagehunt.refine.Prevalence;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -20,8 +22,10 @@ import java.util.List;
 
 /**
  * Runs one analysis and writes {@code ingest.json}, {@code findings.jsonl} and {@code cases.json} into the
- * output folder. Findings are kept in memory for the case layer: they are few next to events (bounded by
- * detector dedup), unlike the events, which stream.
+ * output folder. Between detection and writing, noise control ({@link FindingRefiner}) adds prevalence,
+ * allowlist and modifier signals to every finding, from counts a pipeline observer kept during the run.
+ * Findings are kept in memory for the case layer: they are few next to events (bounded by detector dedup),
+ * unlike the events, which stream.
  */
 public final class Analysis {
 
@@ -35,9 +39,12 @@ public final class Analysis {
 
     public AnalysisResult run(AnalysisRequest request, Pipeline.Progress progress) throws IOException {
         List<DiscoveredInput> inputs = new InputDiscovery(formats).discover(request.inputs());
-        List<Finding> findings = new ArrayList<>();
-        Pipeline pipeline = new Pipeline(request.detectors(), findings::add, request.settings());
+        List<Finding> detected = new ArrayList<>();
+        Prevalence prevalence = request.noiseControl().newPrevalence();
+        Pipeline pipeline = new Pipeline(request.detectors(), detected::add, request.settings()).observe(prevalence);
         RunSummary summary = pipeline.run(inputs, request.scope(), progress);
+        FindingRefiner.Result refined = request.noiseControl().refinerOf().refine(detected, prevalence);
+        List<Finding> findings = new ArrayList<>(refined.findings());
         findings.sort(Comparator.comparingLong(Finding::firstSeenMicros).thenComparing(Finding::uid));
 
         Path out = request.outputDirectory();
@@ -50,6 +57,6 @@ public final class Analysis {
             findings.forEach(writer::write);
         }
         Files.writeString(out.resolve("cases.json"), "[]\n", StandardCharsets.UTF_8);
-        return new AnalysisResult(summary, findings);
+        return new AnalysisResult(summary, findings, refined.summary());
     }
 }

@@ -2,10 +2,15 @@ package io.stagehunt.analysis;
 
 import io.stagehunt.detect.Finding;
 import io.stagehunt.engine.RunSummary;
+import io.stagehunt.refine.FindingRefiner;
 import java.util.List;
 
-/** What a run produced, besides the files it wrote. */
-public record AnalysisResult(RunSummary summary, List<Finding> findings) {
+/**
+ * What a run produced, besides the files it wrote.
+ *
+ * @param noiseControl what noise control did to the detectors' findings
+ */
+public record AnalysisResult(RunSummary summary, List<Finding> findings, FindingRefiner.Summary noiseControl) {
 
     public AnalysisResult {
         findings = List.copyOf(findings);

@@ -4,6 +4,9 @@ import io.stagehunt.detect.beacon.BeaconDetector;
 import io.stagehunt.detect.beacon.LongConnectionDetector;
 import io.stagehunt.detect.beacon.StrobeDetector;
 import io.stagehunt.detect.dga.DgaDetector;
+import io.stagehunt.detect.network.EgressDetector;
+import io.stagehunt.detect.network.ExfilDetector;
+import io.stagehunt.detect.network.HttpTlsDetector;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,6 +24,9 @@ public final class StandardDetectors {
         detectors.add(new io.stagehunt.detect.network.fanout.FanoutDetector());
         detectors.add(new io.stagehunt.detect.network.burst.BurstThenSustainedDetector());
         detectors.add(new DgaDetector(DgaDetector.Settings.DEFAULTS));
+        detectors.add(new EgressDetector(EgressDetector.Settings.DEFAULTS));
+        detectors.add(new ExfilDetector(ExfilDetector.Settings.DEFAULTS));
+        detectors.add(new HttpTlsDetector(HttpTlsDetector.Settings.DEFAULTS));
         return detectors;
     }
 }
