@@ -76,6 +76,8 @@ final class KeyTable {
         System.arraycopy(bytes, 0, pool, poolSize, bytes.length);
         if (count + 2 > starts.length) {
             starts = Arrays.copyOf(starts, starts.length * 2);
+        }
+        if (count + 1 > values.length) {
             values = Arrays.copyOf(values, values.length * 2);
         }
         int id = count++;
