@@ -1,5 +1,8 @@
 package io.stagehunt.detect;
 
+import io.stagehunt.detect.intel.IntelMatchDetector;
+import io.stagehunt.intel.BenignList;
+import io.stagehunt.intel.IndicatorIndex;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,6 +14,15 @@ public final class StandardDetectors {
 
     public static List<Detector<?, ?>> all() {
         List<Detector<?, ?>> detectors = new ArrayList<>();
+        return detectors;
+    }
+
+    /** The standard detectors plus {@code intel-match} over the loaded indicators, when there are any. */
+    public static List<Detector<?, ?>> all(IndicatorIndex indicators, BenignList benign) {
+        List<Detector<?, ?>> detectors = new ArrayList<>(all());
+        if (!indicators.isEmpty()) {
+            detectors.add(new IntelMatchDetector(indicators, benign, IntelMatchDetector.Settings.DEFAULTS));
+        }
         return detectors;
     }
 }

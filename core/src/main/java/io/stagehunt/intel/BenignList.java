@@ -16,7 +16,7 @@ import java.util.Map;
  * to lower a score ({@link #contains(String)}, {@link #contains(IpAddress)}).
  *
  * <p>Names follow the warninglist match types: {@link Match#EXACT} names match only themselves,
- * {@link Match#DOMAIN} names (and entries written {@code .example.com}) also match the names below them, but
+ * {@link Match#DOMAIN} names also match the names below them, but
  * only down from the registered domain of the looked-up name: a name under a public suffix belongs to whoever
  * registered it, not to the list's vendor, so listing a dynamic-DNS or hosting suffix ({@code duckdns.org},
  * {@code akamai.net}) never vouches for its customers. {@link Match#SUBSTRING} entries match names that
@@ -147,7 +147,7 @@ public final class BenignList {
 
         /**
          * Adds a name; throws {@link IllegalArgumentException} when it is not one. A leading dot ({@code
-         * .example.com}, as warninglists write "and below") makes an exact entry a domain entry.
+         * .example.com}, as warninglists write "and below") is dropped; the match type says what it covers.
          */
         public void addName(String value, Match match, String list) {
             int id = listId(list);
@@ -159,15 +159,11 @@ public final class BenignList {
                 substrings.add(text.toLowerCase(java.util.Locale.ROOT));
                 substringLists.add(id);
             } else {
-                Match effective = text.startsWith(".") ? Match.DOMAIN : match;
                 String name = Observables.domain(text.startsWith(".") ? text.substring(1) : text);
-                KeyTable table = effective == Match.EXACT ? exact : domains;
-                int key = table.add(name, id);
-                if (effective == Match.DOMAIN) {
+                KeyTable table = match == Match.EXACT ? exact : domains;
+                table.add(name, id);
+                if (match == Match.DOMAIN) {
                     domainLabels |= DomainWalk.labelBit(name);
-                }
-                if (key < 0) {
-                    throw new IllegalStateException("key table refused " + name);
                 }
             }
             countsByList.merge(list, 1, Integer::sum);

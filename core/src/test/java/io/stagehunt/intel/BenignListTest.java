@@ -15,8 +15,8 @@ class BenignListTest {
     private static BenignList build() {
         BenignList.Builder builder = BenignList.builder(PublicSuffixList.bundled());
         builder.addName("www.google.com", BenignList.Match.EXACT, "top sites");
-        builder.addName(".akamai.net", BenignList.Match.EXACT, "windows endpoints");
-        builder.addName(".aadrm.com", BenignList.Match.EXACT, "microsoft");
+        builder.addName(".akamai.net", BenignList.Match.DOMAIN, "windows endpoints");
+        builder.addName(".aadrm.com", BenignList.Match.DOMAIN, "microsoft");
         builder.addName("github.com", BenignList.Match.DOMAIN, "tranco");
         builder.addName("duckdns.org", BenignList.Match.DOMAIN, "dynamic dns");
         builder.addName("msftncsi", BenignList.Match.SUBSTRING, "probes");

@@ -116,9 +116,10 @@ public final class MispEventFormat implements FeedFormat {
 
     private void attribute(JsonNode attribute, EventContext event, FeedContext context) {
         context.read();
+        long record = context.account().read();
         String excerpt = attribute.toString();
         if (!attribute.isObject()) {
-            context.refuse(0, "not a MISP attribute", excerpt);
+            context.refuse(record, "not a MISP attribute", excerpt);
             return;
         }
         if (attribute.path("deleted").asBoolean(false)) {
@@ -132,7 +133,7 @@ public final class MispEventFormat implements FeedFormat {
         String type = MispJson.text(attribute, "type");
         String value = MispJson.text(attribute, "value");
         if (type == null || value == null) {
-            context.refuse(0, "attribute without type or value", excerpt);
+            context.refuse(record, "attribute without type or value", excerpt);
             return;
         }
         try {
@@ -165,7 +166,7 @@ public final class MispEventFormat implements FeedFormat {
             }
             context.produced(indicators);
         } catch (IllegalArgumentException e) {
-            context.refuse(0, e.getMessage(), excerpt);
+            context.refuse(record, e.getMessage(), excerpt);
         }
     }
 

@@ -49,10 +49,11 @@ public final class MispManifestFormat implements FeedFormat {
         for (Iterator<String> uuids = manifest.fieldNames(); uuids.hasNext(); ) {
             String uuid = uuids.next();
             context.read();
+            long record = context.account().read();
             if (!UUID.matcher(uuid).matches()) {
-                context.refuse(0, "manifest key '" + FeedText.excerpt(uuid) + "' is not an event uuid", uuid);
+                context.refuse(record, "manifest key '" + FeedText.excerpt(uuid) + "' is not an event uuid", uuid);
             } else if (folder != null && !Files.isRegularFile(folder.resolve(uuid + ".json"))) {
-                context.refuse(0, "listed event file " + uuid + ".json is missing", uuid);
+                context.refuse(record, "listed event file " + uuid + ".json is missing", uuid);
             } else {
                 context.skip("event listed in the manifest (read from its own file)");
             }

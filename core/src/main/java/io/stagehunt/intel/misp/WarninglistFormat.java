@@ -20,11 +20,16 @@ import java.util.regex.Pattern;
  * (addresses and ranges). {@code regex} lists are skipped: their patterns are written for PHP and would run
  * attacker-influenced input through arbitrary expressions. Entries that are addresses are read as addresses
  * whatever the list type.
+ *
+ * <p>Lists of shared infrastructure whose customers are anyone, malware included (dynamic DNS providers, URL
+ * shorteners), vouch only for the provider's own names: {@code duckdns.org} listed there makes an indicator
+ * {@code duckdns.org} a likely false positive, but says nothing about {@code c2.duckdns.org}.
  */
 public final class WarninglistFormat implements FeedFormat {
 
     public static final String ID = "misp-warninglist";
     private static final Pattern LIST_ARRAY = Pattern.compile("\"list\"\\s*:\\s*\\[");
+    private static final Pattern SHARED_INFRASTRUCTURE = Pattern.compile("(?i)dynamic[ -]?dns|ddns|shortener");
 
     @Override
     public String id() {
@@ -56,16 +61,14 @@ public final class WarninglistFormat implements FeedFormat {
         String name = FeedText.label(MispJson.text(document, "name"));
         String listName = name != null ? name : context.feedName();
         String type = String.valueOf(MispJson.text(document, "type")).toLowerCase(Locale.ROOT);
-        BenignList.Match match = switch (type) {
-            case "string" -> BenignList.Match.EXACT;
-            case "hostname" -> BenignList.Match.DOMAIN;
-            case "substring" -> BenignList.Match.SUBSTRING;
-            default -> null;
-        };
+        boolean shared = SHARED_INFRASTRUCTURE.matcher(listName + " "
+                + String.valueOf(MispJson.text(document, "description"))).find();
+        long position = 0;
         for (JsonNode entry : list) {
             context.read();
+            position++;
             if (!entry.isTextual()) {
-                context.refuse(0, "entry is not a string", entry.toString());
+                context.refuse(position, "entry is not a string", entry.toString());
                 continue;
             }
             String value = entry.asText().strip();
@@ -76,17 +79,27 @@ public final class WarninglistFormat implements FeedFormat {
             try {
                 if (type.equals("cidr") || looksLikeAddress(value)) {
                     context.benign().addRange(value, listName);
-                } else if (match != null) {
-                    context.benign().addName(value, match, listName);
+                } else if (matchOf(type, value, shared) != null) {
+                    context.benign().addName(value, matchOf(type, value, shared), listName);
                 } else {
                     throw new IllegalArgumentException("warninglist type '" + FeedText.excerpt(type)
                             + "' is not supported");
                 }
                 context.producedBenign();
             } catch (IllegalArgumentException e) {
-                context.refuse(0, e.getMessage(), value);
+                context.refuse(position, e.getMessage(), value);
             }
         }
+    }
+
+    /** How an entry matches: by list type, a leading dot meaning "and below", shared infrastructure exactly. */
+    private static BenignList.Match matchOf(String type, String value, boolean shared) {
+        return switch (type) {
+            case "string" -> !shared && value.startsWith(".") ? BenignList.Match.DOMAIN : BenignList.Match.EXACT;
+            case "hostname" -> shared ? BenignList.Match.EXACT : BenignList.Match.DOMAIN;
+            case "substring" -> BenignList.Match.SUBSTRING;
+            default -> null;
+        };
     }
 
     private static boolean looksLikeAddress(String value) {

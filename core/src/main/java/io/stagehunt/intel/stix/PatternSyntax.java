@@ -55,7 +55,14 @@ final class PatternSyntax {
      */
     record ObjectPath(String objectType, List<String> steps) {
         String property() {
-            return String.join(".", steps);
+            StringBuilder text = new StringBuilder();
+            for (String step : steps) {
+                if (text.length() > 0 && !step.startsWith("[")) {
+                    text.append('.');
+                }
+                text.append(step);
+            }
+            return text.toString();
         }
 
         @Override
