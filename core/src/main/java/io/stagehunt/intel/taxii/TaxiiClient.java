@@ -65,11 +65,18 @@ public final class TaxiiClient {
     public record Page(List<JsonNode> objects, boolean more, String next, String dateAddedLast) {
     }
 
-    /** Reads the discovery resource ({@code GET /taxii2/}). */
+    /**
+     * Reads the discovery resource ({@code GET /taxii2/}). Given an API root instead (its information names
+     * {@code versions}), answers with that root alone, so that callers may be handed either.
+     */
     public Discovery discover(URI discoveryUrl) throws IOException {
         JsonNode document = get(discoveryUrl).body();
+        if (document.has("versions") && !document.has("api_roots")) {
+            URI root = directory(discoveryUrl);
+            return new Discovery(text(document, "title"), root, List.of(root));
+        }
         if (!document.has("api_roots") && !document.has("default")) {
-            throw new TaxiiException("not a TAXII discovery resource: " + discoveryUrl);
+            throw new TaxiiException("not a TAXII discovery resource or API root: " + discoveryUrl);
         }
         List<URI> roots = new ArrayList<>();
         for (JsonNode root : document.path("api_roots")) {
@@ -80,12 +87,6 @@ public final class TaxiiClient {
         String defaultRoot = text(document, "default");
         return new Discovery(text(document, "title"), defaultRoot == null ? null : resolve(discoveryUrl, defaultRoot),
                 roots);
-    }
-
-    /** True when the URL is an API root (its information resource names versions). */
-    public boolean isApiRoot(URI url) throws IOException {
-        JsonNode document = get(url).body();
-        return document.has("versions") || document.has("max_content_length");
     }
 
     /** The collections of an API root ({@code GET <root>/collections/}). */

@@ -44,14 +44,11 @@ public final class TaxiiFeed implements UrlFeed {
             String id = collection.group(2);
             return List.of(readCollection(apiRoot, id, id, contexts));
         }
-        URI apiRoot = url;
-        if (!client.isApiRoot(url)) {
-            TaxiiClient.Discovery discovery = client.discover(url);
-            apiRoot = discovery.defaultRoot() != null ? discovery.defaultRoot()
-                    : discovery.apiRoots().isEmpty() ? null : discovery.apiRoots().get(0);
-            if (apiRoot == null) {
-                throw new TaxiiException("TAXII server at " + url + " lists no API root");
-            }
+        TaxiiClient.Discovery discovery = client.discover(url);
+        URI apiRoot = discovery.defaultRoot() != null ? discovery.defaultRoot()
+                : discovery.apiRoots().isEmpty() ? null : discovery.apiRoots().get(0);
+        if (apiRoot == null) {
+            throw new TaxiiException("TAXII server at " + url + " lists no API root");
         }
         List<Collection> read = new ArrayList<>();
         for (TaxiiClient.Collection available : client.collections(apiRoot)) {
