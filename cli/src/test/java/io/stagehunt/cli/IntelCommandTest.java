@@ -92,7 +92,7 @@ class IntelCommandTest {
                 "1970-01-01T00:05:00Z");
         assertThat(address.out()).contains("MATCH 41.108.179.197 is ip 41.108.179.197:1177")
                 .contains("feed        c2.json (stix21)").contains("family      NjRAT")
-                .contains("confidence  90/100").contains("age         listed less than an hour earlier (weight 1.00)");
+                .contains("confidence  90/100").contains("age         listed less than an hour earlier (weight 0.99)");
         Run name = run("intel", "lookup", "www.c2.badactor.example", "--feed", feeds.toString());
         assertThat(name.out()).contains("MATCH www.c2.badactor.example is under domain c2.badactor.example")
                 .contains("age unknown");
