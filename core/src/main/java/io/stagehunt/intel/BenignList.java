@@ -26,10 +26,8 @@ public final class BenignList {
 
     private static final BenignList EMPTY = builder(PublicSuffixList.bundled()).build();
 
-    private final PublicSuffixList suffixes;
     private final KeyTable exact;
-    private final KeyTable domains;
-    private final long domainLabels;
+    private final DomainTable domains;
     private final List<String> substrings;
     private final List<Integer> substringLists;
     private final RangeTable ranges;
@@ -37,10 +35,8 @@ public final class BenignList {
     private final Map<String, Integer> countsByList;
 
     private BenignList(Builder builder) {
-        this.suffixes = builder.suffixes;
         this.exact = builder.exact;
         this.domains = builder.domains;
-        this.domainLabels = builder.domainLabels;
         this.substrings = List.copyOf(builder.substrings);
         this.substringLists = List.copyOf(builder.substringLists);
         this.ranges = builder.ranges.build();
@@ -97,7 +93,7 @@ public final class BenignList {
             }
         }
         if (domains.size() > 0) {
-            int[] hits = DomainWalk.walk(domains, domainLabels, name, suffixes);
+            int[] hits = domains.walk(name);
             if (hits != null) {
                 return listNames.get(domains.value(hits[1]));
             }
@@ -130,10 +126,8 @@ public final class BenignList {
 
     /** Collects benign entries; the first list to name a value is the one reported. Not thread-safe. */
     public static final class Builder {
-        private final PublicSuffixList suffixes;
         private final KeyTable exact = new KeyTable(1024, true);
-        private final KeyTable domains = new KeyTable(1024, true);
-        private long domainLabels;
+        private final DomainTable domains;
         private final List<String> substrings = new ArrayList<>();
         private final List<Integer> substringLists = new ArrayList<>();
         private final RangeTable.Builder ranges = new RangeTable.Builder();
@@ -142,7 +136,7 @@ public final class BenignList {
         private final Map<String, Integer> countsByList = new LinkedHashMap<>();
 
         private Builder(PublicSuffixList suffixes) {
-            this.suffixes = suffixes;
+            this.domains = new DomainTable(1024, suffixes);
         }
 
         /**
@@ -160,10 +154,10 @@ public final class BenignList {
                 substringLists.add(id);
             } else {
                 String name = Observables.domain(text.startsWith(".") ? text.substring(1) : text);
-                KeyTable table = match == Match.EXACT ? exact : domains;
-                table.add(name, id);
-                if (match == Match.DOMAIN) {
-                    domainLabels |= DomainWalk.labelBit(name);
+                if (match == Match.EXACT) {
+                    exact.add(name, id);
+                } else {
+                    domains.add(name, id);
                 }
             }
             countsByList.merge(list, 1, Integer::sum);

@@ -39,11 +39,18 @@ public record DecayPolicy(Map<IndicatorType, DecayModel> models, long retroHuntM
 
     /** Where {@code eventMicros} falls in the indicator's life. */
     public Freshness assess(Indicator indicator, long eventMicros) {
-        if (indicator.validUntilMicros() != Indicator.NO_EXPIRY && eventMicros > indicator.validUntilMicros()) {
-            return new Freshness(Freshness.Status.EXPIRED, eventMicros - indicator.validUntilMicros(), 0);
+        return assess(indicator.type(), indicator.firstSeenMicros(), indicator.lastSeenMicros(),
+                indicator.validUntilMicros(), eventMicros);
+    }
+
+    /** Where {@code eventMicros} falls in the life of an indicator of this type and these dates. */
+    public Freshness assess(IndicatorType type, long firstSeenMicros, long lastSeenMicros, long validUntilMicros,
+            long eventMicros) {
+        if (validUntilMicros != Indicator.NO_EXPIRY && eventMicros > validUntilMicros) {
+            return new Freshness(Freshness.Status.EXPIRED, eventMicros - validUntilMicros, 0);
         }
-        long first = indicator.firstSeenMicros();
-        long last = indicator.lastSeenMicros();
+        long first = firstSeenMicros;
+        long last = lastSeenMicros;
         if (first == Indicator.UNKNOWN_TIME) {
             first = last;
         }
@@ -51,7 +58,7 @@ public record DecayPolicy(Map<IndicatorType, DecayModel> models, long retroHuntM
             return new Freshness(Freshness.Status.UNDATED, 0, undatedWeight);
         }
         last = Math.max(first, last);
-        DecayModel model = model(indicator.type());
+        DecayModel model = model(type);
         if (eventMicros < first) {
             long lead = first - eventMicros;
             return lead > retroHuntMicros

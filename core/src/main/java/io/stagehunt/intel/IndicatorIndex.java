@@ -25,9 +25,7 @@ public final class IndicatorIndex {
 
     private static final IndicatorIndex EMPTY = builder(PublicSuffixList.bundled()).build();
 
-    private final PublicSuffixList suffixes;
-    private final KeyTable domains;
-    private final long domainLabels;
+    private final DomainTable domains;
     private final KeyTable urls;
     private final KeyTable md5;
     private final KeyTable sha1;
@@ -42,9 +40,7 @@ public final class IndicatorIndex {
     private final Map<String, Map<IndicatorType, Integer>> countsByFeed;
 
     private IndicatorIndex(Builder builder) {
-        this.suffixes = builder.suffixes;
         this.domains = builder.domains;
-        this.domainLabels = builder.domainLabels;
         this.urls = builder.urls;
         this.md5 = builder.md5;
         this.sha1 = builder.sha1;
@@ -87,7 +83,7 @@ public final class IndicatorIndex {
                 break;
             }
         }
-        int[] hits = DomainWalk.walk(domains, domainLabels, ascii, suffixes);
+        int[] hits = domains.walk(ascii);
         if (hits == null) {
             return List.of();
         }
@@ -110,7 +106,7 @@ public final class IndicatorIndex {
             int key = addresses.find(address);
             if (key >= 0) {
                 matches = new ArrayList<>();
-                addChain(addresses.value(key), address.toString(), IntelMatch.Relation.EXACT, matches);
+                addChain(addresses.value(key), address, IntelMatch.Relation.EXACT, matches);
             }
         }
         if (ranges.size() > 0) {
@@ -118,7 +114,7 @@ public final class IndicatorIndex {
                 if (matches == null) {
                     matches = new ArrayList<>();
                 }
-                addChain(ranges.value(range), address.toString(), IntelMatch.Relation.IN_RANGE, matches);
+                addChain(ranges.value(range), address, IntelMatch.Relation.IN_RANGE, matches);
             }
         }
         return matches == null ? List.of() : matches;
@@ -206,42 +202,57 @@ public final class IndicatorIndex {
     }
 
     /** Adds the indicators of one key in the order they were loaded (chains are built newest first). */
-    private void addChain(int head, String observed, IntelMatch.Relation relation, List<IntelMatch> matches) {
+    private void addChain(int head, Object observed, IntelMatch.Relation relation, List<IntelMatch> matches) {
         int start = matches.size();
         for (int id = head; id >= 0; id = columns.next[id]) {
-            matches.add(new IntelMatch(indicator(id), observed, relation));
+            matches.add(new IntelMatch(this, id, observed, relation));
         }
-        Collections.reverse(matches.subList(start, matches.size()));
+        if (matches.size() - start > 1) {
+            Collections.reverse(matches.subList(start, matches.size()));
+        }
     }
 
-    private Indicator indicator(int id) {
+    IndicatorType typeOf(int id) {
+        return IndicatorType.values()[columns.types[id]];
+    }
+
+    int portOf(int id) {
+        return columns.ports[id];
+    }
+
+    Freshness freshnessOf(int id, DecayPolicy policy, long eventMicros) {
+        return policy.assess(typeOf(id), columns.firstSeen[id], columns.lastSeen[id], columns.validUntil[id],
+                eventMicros);
+    }
+
+    Indicator indicator(int id) {
         IndicatorType type = IndicatorType.values()[columns.types[id]];
         int key = columns.keys[id];
         String value = switch (type) {
             case IP -> addresses.key(key).toString();
             case CIDR -> ranges.key(key).toString();
-            default -> tableOf(type).key(key);
+            default -> keyOf(type, key);
         };
         return new Indicator(type, value, columns.ports[id], attributions[columns.attributions[id]],
                 columns.confidences[id], columns.firstSeen[id], columns.lastSeen[id], columns.validUntil[id],
                 columns.references == null ? null : columns.references[id]);
     }
 
-    private KeyTable tableOf(IndicatorType type) {
-        return tableOf(type, domains, urls, md5, sha1, sha256, ja3, ja3s);
+    private String keyOf(IndicatorType type, int key) {
+        return type == IndicatorType.DOMAIN ? domains.key(key)
+                : tableOf(type, urls, md5, sha1, sha256, ja3, ja3s).key(key);
     }
 
-    private static KeyTable tableOf(IndicatorType type, KeyTable domains, KeyTable urls, KeyTable md5,
-            KeyTable sha1, KeyTable sha256, KeyTable ja3, KeyTable ja3s) {
+    private static KeyTable tableOf(IndicatorType type, KeyTable urls, KeyTable md5, KeyTable sha1,
+            KeyTable sha256, KeyTable ja3, KeyTable ja3s) {
         return switch (type) {
-            case DOMAIN -> domains;
             case URL -> urls;
             case MD5 -> md5;
             case SHA1, CERT_SHA1 -> sha1;
             case SHA256, CERT_SHA256 -> sha256;
             case JA3 -> ja3;
             case JA3S -> ja3s;
-            case IP, CIDR -> throw new IllegalArgumentException("addresses are not keyed by text");
+            case IP, CIDR, DOMAIN -> throw new IllegalArgumentException(type.label() + " has its own table");
         };
     }
 
@@ -320,9 +331,7 @@ public final class IndicatorIndex {
      * reason for a value that is not of its type. Not thread-safe; build once.
      */
     public static final class Builder {
-        private final PublicSuffixList suffixes;
-        private final KeyTable domains = new KeyTable(1024, true);
-        private long domainLabels;
+        private final DomainTable domains;
         private final KeyTable urls = new KeyTable(1024, false);
         private final KeyTable md5 = new KeyTable(256, true);
         private final KeyTable sha1 = new KeyTable(256, true);
@@ -339,7 +348,7 @@ public final class IndicatorIndex {
         private boolean built;
 
         private Builder(PublicSuffixList suffixes) {
-            this.suffixes = suffixes;
+            this.domains = new DomainTable(1024, suffixes);
         }
 
         /** Adds an indicator; its value may be in any spelling of its type. Returns the stored type. */
@@ -362,20 +371,20 @@ public final class IndicatorIndex {
                     key = ranges.add(range, -1);
                     head = ranges.value(key);
                 }
+            } else if (type == IndicatorType.DOMAIN) {
+                key = domains.add(Observables.domain(value), -1);
+                head = domains.value(key);
             } else {
-                String normalized = Observables.normalize(type, value);
-                KeyTable table = tableOf(type, domains, urls, md5, sha1, sha256, ja3, ja3s);
-                key = table.add(normalized, -1);
+                KeyTable table = tableOf(type, urls, md5, sha1, sha256, ja3, ja3s);
+                key = table.add(Observables.normalize(type, value), -1);
                 head = table.value(key);
-                if (type == IndicatorType.DOMAIN) {
-                    domainLabels |= DomainWalk.labelBit(normalized);
-                }
             }
             int id = columns.append(indicator, type.ordinal(), key, attributionId(indicator.attribution()), head);
             switch (type) {
                 case IP -> addresses.setValue(key, id);
                 case CIDR -> ranges.setValue(key, id);
-                default -> tableOf(type, domains, urls, md5, sha1, sha256, ja3, ja3s).setValue(key, id);
+                case DOMAIN -> domains.setValue(key, id);
+                default -> tableOf(type, urls, md5, sha1, sha256, ja3, ja3s).setValue(key, id);
             }
             countsByType.merge(type, 1, Integer::sum);
             countsByFeed.computeIfAbsent(indicator.attribution().feed(), feed -> new EnumMap<>(IndicatorType.class))
@@ -389,7 +398,8 @@ public final class IndicatorIndex {
 
         public IndicatorIndex build() {
             built = true;
-            for (KeyTable table : List.of(domains, urls, md5, sha1, sha256, ja3, ja3s)) {
+            domains.trim();
+            for (KeyTable table : List.of(urls, md5, sha1, sha256, ja3, ja3s)) {
                 table.trim();
             }
             addresses.trim();

@@ -27,6 +27,9 @@ final class KeyTable {
     private long[] slots;
     private int mask;
     private final boolean foldCase;
+    /** One bit per hash, set for every key: most misses end here, in a bitset small enough for the cache. */
+    private long[] filter;
+    private int filterMask;
 
     KeyTable(int expectedKeys, boolean foldCase) {
         this.foldCase = foldCase;
@@ -57,12 +60,12 @@ final class KeyTable {
         return hash;
     }
 
-    boolean foldsCase() {
-        return foldCase;
-    }
 
     /** The id of {@code key}, adding it with value {@code initialValue} when absent. Keys must be ASCII. */
     int add(String key, int initialValue) {
+        if (filter != null) {
+            throw new IllegalStateException("keys added after the table was trimmed");
+        }
         int hash = hashOf(key, 0, key.length());
         int found = find(key, 0, key.length(), hash);
         if (found != NONE) {
@@ -96,6 +99,12 @@ final class KeyTable {
 
     /** The id of the key equal to {@code text[from, to)} whose hash is {@code hash}, or -1. */
     int find(CharSequence text, int from, int to, int hash) {
+        if (filter != null) {
+            int bit = filterBit(hash) & filterMask;
+            if ((filter[bit >>> 6] & (1L << bit)) == 0) {
+                return NONE;
+            }
+        }
         int index = mix(hash) & mask;
         while (true) {
             long slot = slots[index];
@@ -128,7 +137,7 @@ final class KeyTable {
         return count;
     }
 
-    /** Drops spare capacity once all keys are in. */
+    /** Drops spare capacity once all keys are in, and builds the miss filter; no key may be added after. */
     void trim() {
         pool = Arrays.copyOf(pool, poolSize);
         starts = Arrays.copyOf(starts, count + 1);
@@ -137,10 +146,25 @@ final class KeyTable {
         if (capacity < slots.length) {
             rehash(capacity);
         }
+        int bits = Integer.highestOneBit(Math.max(64, count * 16 - 1)) << 1;
+        filter = new long[bits >>> 6];
+        filterMask = bits - 1;
+        for (long slot : slots) {
+            if (slot != 0) {
+                int bit = filterBit((int) (slot >>> 32)) & filterMask;
+                filter[bit >>> 6] |= 1L << bit;
+            }
+        }
     }
 
     long bytesUsed() {
-        return (long) pool.length + 4L * starts.length + 4L * values.length + 8L * slots.length;
+        return (long) pool.length + 4L * starts.length + 4L * values.length + 8L * slots.length
+                + (filter == null ? 0 : 8L * filter.length);
+    }
+
+    /** A second spreading of the hash, independent of the slot index, for the miss filter. */
+    private static int filterBit(int hash) {
+        return mix(hash ^ 0x9E3779B9);
     }
 
     private boolean equalsKey(int id, CharSequence text, int from, int to) {

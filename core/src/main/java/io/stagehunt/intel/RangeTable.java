@@ -26,6 +26,7 @@ final class RangeTable {
     private final long[] segmentHigh;
     private final long[] segmentLow;
     private final int[] segmentOwner;
+    private final V4Segments v4;
 
     private RangeTable(Cidr[] ranges, int[] values, int[] parents, long[] segmentHigh, long[] segmentLow,
             int[] segmentOwner) {
@@ -35,11 +36,15 @@ final class RangeTable {
         this.segmentHigh = segmentHigh;
         this.segmentLow = segmentLow;
         this.segmentOwner = segmentOwner;
+        this.v4 = ranges.length == 0 ? null : new V4Segments(this);
     }
 
     /** The innermost range holding the address, or -1. */
     int innermost(IpAddress address) {
-        return innermost(address.high(), address.low());
+        if (v4 == null) {
+            return NONE;
+        }
+        return address.isV4() ? v4.innermost(address.v4()) : innermost(address.high(), address.low());
     }
 
     int innermost(long high, long low) {
@@ -77,7 +82,73 @@ final class RangeTable {
     }
 
     long bytesUsed() {
-        return 48L * ranges.length + 20L * segmentOwner.length;
+        return 48L * ranges.length + 20L * segmentOwner.length + (v4 == null ? 0 : v4.bytesUsed());
+    }
+
+    /**
+     * The segments within the IPv4-mapped space as unsigned 32-bit starts, with a first-level table by the top
+     * 16 bits of the address, so that an IPv4 lookup searches only the few segments of its /16.
+     */
+    private static final class V4Segments {
+        private static final long V4_PREFIX = 0xFFFFL << 32;
+        private static final int BUCKETS = 1 << 16;
+
+        private final int[] starts;
+        private final int[] owners;
+        private final int[] buckets;
+
+        V4Segments(RangeTable table) {
+            int total = table.segmentOwner.length;
+            int[] collectedStarts = new int[total + 1];
+            int[] collectedOwners = new int[total + 1];
+            int count = 0;
+            int covering = table.innermost(0, V4_PREFIX);
+            collectedStarts[count] = 0;
+            collectedOwners[count++] = covering;
+            for (int i = 0; i < total; i++) {
+                long high = table.segmentHigh[i];
+                long low = table.segmentLow[i];
+                if (high == 0 && (low >>> 32) == 0xFFFFL) {
+                    int start = (int) low;
+                    if (start == 0) {
+                        collectedOwners[0] = table.segmentOwner[i];
+                    } else {
+                        collectedStarts[count] = start;
+                        collectedOwners[count++] = table.segmentOwner[i];
+                    }
+                }
+            }
+            starts = Arrays.copyOf(collectedStarts, count);
+            owners = Arrays.copyOf(collectedOwners, count);
+            buckets = new int[BUCKETS + 1];
+            int segment = 0;
+            for (int bucket = 0; bucket <= BUCKETS; bucket++) {
+                long bucketStart = (long) bucket << 16;
+                while (segment + 1 < count && Integer.toUnsignedLong(starts[segment + 1]) <= bucketStart) {
+                    segment++;
+                }
+                buckets[bucket] = segment;
+            }
+        }
+
+        int innermost(int address) {
+            int bucket = address >>> 16;
+            int lowIndex = buckets[bucket];
+            int highIndex = buckets[bucket + 1];
+            while (lowIndex < highIndex) {
+                int middle = (lowIndex + highIndex + 1) >>> 1;
+                if (Integer.compareUnsigned(starts[middle], address) <= 0) {
+                    lowIndex = middle;
+                } else {
+                    highIndex = middle - 1;
+                }
+            }
+            return owners[lowIndex];
+        }
+
+        long bytesUsed() {
+            return 4L * (starts.length + owners.length + buckets.length);
+        }
     }
 
     private static int compare(long highA, long lowA, long highB, long lowB) {

@@ -39,6 +39,13 @@ class IndicatorIndexTest {
             "*.evil.com,          x.evil.com,               SUBDOMAIN",
             "xn--80ak6aa92e.com,  apple.com,                NONE",
             "пример.рф,           www.xn--e1afmkfd.xn--p1ai, SUBDOMAIN",
+            "amazonaws.com,       x.s3.amazonaws.com,       NONE",
+            "amazonaws.com,       console.amazonaws.com,    SUBDOMAIN",
+            "compute.amazonaws.com, h.eu-1.compute.amazonaws.com, NONE",
+            "eu-1.compute.amazonaws.com, h.eu-1.compute.amazonaws.com, NONE",
+            "h.eu-1.compute.amazonaws.com, a.h.eu-1.compute.amazonaws.com, SUBDOMAIN",
+            "evil.ck,             www.evil.ck,              NONE",
+            "www.ck,              a.www.ck,                 SUBDOMAIN",
     })
     void matchesDomainsAndTheirSubdomainsDownToTheRegisteredDomain(String listed, String observed,
             String expected) {

@@ -215,7 +215,7 @@ final class Sightings {
             if (!match.portAllows(port)) {
                 continue;
             }
-            Freshness freshness = decay.assess(match.indicator(), time);
+            Freshness freshness = match.freshness(decay, time);
             if (freshness.counts() && freshness.weight() >= minimumWeight) {
                 sink.accept(new Sighting(where, match, freshness, destination));
             }
