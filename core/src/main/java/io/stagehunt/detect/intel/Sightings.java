@@ -62,81 +62,108 @@ final class Sightings {
     }
 
     void collect(Event event, Consumer<Sighting> sink) {
-        long time = event.timeMicros();
         if (event instanceof Connection connection) {
             boolean inbound = connection.direction() == Direction.INBOUND;
             address(inbound ? SeenIn.CONN_SOURCE : SeenIn.CONN_DESTINATION, connection.remote(),
-                    connection.remotePort(), new Destination(connection.remote(), null, connection.remotePort()), time,
-                    sink);
+                    connection.remotePort(), event, sink);
         } else if (event instanceof DnsQuery dns) {
-            Destination asked = new Destination(null, DomainName.normalize(dns.query()), -1);
-            domain(SeenIn.DNS_QUERY, dns.query(), -1, asked, time, sink);
+            domain(SeenIn.DNS_QUERY, dns.query(), -1, event, sink);
             for (String answer : dns.answers()) {
                 IpAddress address = IpAddress.tryParse(answer);
                 if (address != null) {
-                    address(SeenIn.DNS_ANSWER, address, -1, new Destination(address, asked.domain(), -1), time, sink);
+                    address(SeenIn.DNS_ANSWER, address, -1, event, sink);
                 } else {
-                    domain(SeenIn.DNS_ANSWER, answer, -1, asked, time, sink);
+                    domain(SeenIn.DNS_ANSWER, answer, -1, event, sink);
                 }
             }
         } else if (event instanceof HttpRequest http) {
-            http(http, time, sink);
+            http(http, sink);
         } else if (event instanceof TlsSession tls) {
-            Destination server = new Destination(tls.server(), DomainName.normalize(tls.serverName()),
-                    tls.serverPort());
-            domain(SeenIn.TLS_SERVER_NAME, tls.serverName(), tls.serverPort(), server, time, sink);
-            address(SeenIn.TLS_SERVER, tls.server(), tls.serverPort(), server, time, sink);
+            domain(SeenIn.TLS_SERVER_NAME, tls.serverName(), tls.serverPort(), event, sink);
+            address(SeenIn.TLS_SERVER, tls.server(), tls.serverPort(), event, sink);
             if (ja3 && tls.ja3() != null) {
-                offer(SeenIn.TLS_JA3, index.matchJa3(tls.ja3()), -1, server, time, sink);
+                offer(SeenIn.TLS_JA3, index.matchJa3(tls.ja3()), -1, event, null, sink);
             }
             if (ja3s && tls.ja3s() != null) {
-                offer(SeenIn.TLS_JA3S, index.matchJa3s(tls.ja3s()), -1, server, time, sink);
+                offer(SeenIn.TLS_JA3S, index.matchJa3s(tls.ja3s()), -1, event, null, sink);
             }
             for (String fingerprint : tls.certificateFingerprints()) {
-                hash(SeenIn.TLS_CERTIFICATE, fingerprint, server, time, sink);
+                hash(SeenIn.TLS_CERTIFICATE, fingerprint, event, sink);
             }
         } else if (event instanceof FileTransfer file) {
             SeenIn where = isCertificate(file.mimeType()) ? SeenIn.TLS_CERTIFICATE : SeenIn.FILE_HASH;
-            Destination remote = new Destination(file.remote(), null, -1);
-            hash(where, file.md5(), remote, time, sink);
-            hash(where, file.sha1(), remote, time, sink);
-            hash(where, file.sha256(), remote, time, sink);
+            hash(where, file.md5(), event, sink);
+            hash(where, file.sha1(), event, sink);
+            hash(where, file.sha256(), event, sink);
         } else if (event instanceof ProcessStart process) {
-            hashes(SeenIn.PROCESS_IMAGE_HASH, process.hashes(), time, sink);
+            hashes(SeenIn.PROCESS_IMAGE_HASH, process.hashes(), event, sink);
         } else if (event instanceof FileCreate created) {
-            hashes(SeenIn.CREATED_FILE_HASH, created.hashes(), time, sink);
+            hashes(SeenIn.CREATED_FILE_HASH, created.hashes(), event, sink);
         } else if (event instanceof ProcessConnection connection) {
             IpAddress remote = connection.initiated() ? connection.destinationIp() : connection.sourceIp();
             int port = connection.initiated() ? connection.destinationPort() : connection.sourcePort();
-            String name = connection.initiated() ? connection.destinationHostname() : null;
-            Destination destination = new Destination(remote, DomainName.normalize(name), port);
-            address(SeenIn.PROCESS_CONNECTION, remote, port, destination, time, sink);
-            domain(SeenIn.PROCESS_CONNECTION_NAME, name, port, destination, time, sink);
+            address(SeenIn.PROCESS_CONNECTION, remote, port, event, sink);
+            if (connection.initiated()) {
+                domain(SeenIn.PROCESS_CONNECTION_NAME, connection.destinationHostname(), port, event, sink);
+            }
         } else if (event instanceof FirewallDecision firewall) {
-            address(SeenIn.FIREWALL_DESTINATION, firewall.remote(), firewall.remotePort(),
-                    new Destination(firewall.remote(), null, firewall.remotePort()), time, sink);
+            address(SeenIn.FIREWALL_DESTINATION, firewall.remote(), firewall.remotePort(), event, sink);
         } else if (event instanceof Certificate certificate) {
-            hash(SeenIn.TLS_CERTIFICATE, certificate.fingerprint(), Destination.NONE, time, sink);
+            hash(SeenIn.TLS_CERTIFICATE, certificate.fingerprint(), event, sink);
         }
     }
 
-    private void http(HttpRequest http, long time, Consumer<Sighting> sink) {
+    private void http(HttpRequest http, Consumer<Sighting> sink) {
         String host = hostWithoutPort(http.hostHeader());
         IpAddress literal = host == null ? null : IpAddress.tryParse(host);
-        Destination server = new Destination(http.server(), literal == null ? DomainName.normalize(host) : null,
-                http.serverPort());
         if (literal != null) {
-            address(SeenIn.HTTP_HOST, literal, http.serverPort(), server, time, sink);
+            address(SeenIn.HTTP_HOST, literal, http.serverPort(), http, sink);
         } else {
-            domain(SeenIn.HTTP_HOST, host, http.serverPort(), server, time, sink);
+            domain(SeenIn.HTTP_HOST, host, http.serverPort(), http, sink);
         }
-        address(SeenIn.HTTP_SERVER, http.server(), http.serverPort(), server, time, sink);
+        address(SeenIn.HTTP_SERVER, http.server(), http.serverPort(), http, sink);
         if (urls) {
             String url = url(http);
             if (url != null) {
-                offer(SeenIn.HTTP_URL, index.matchUrl(url), http.serverPort(), server, time, sink);
+                offer(SeenIn.HTTP_URL, index.matchUrl(url), http.serverPort(), http, null, sink);
             }
         }
+    }
+
+    /**
+     * The far end an event names, made only for events with a match: building it for every event would cost an
+     * allocation per event for nothing.
+     *
+     * @param answer the address a DNS answer gave, for DNS answers; null otherwise
+     */
+    static Destination destinationOf(Event event, IpAddress answer) {
+        if (event instanceof Connection connection) {
+            return new Destination(connection.remote(), null, connection.remotePort());
+        }
+        if (event instanceof DnsQuery dns) {
+            return new Destination(answer, DomainName.normalize(dns.query()), -1);
+        }
+        if (event instanceof HttpRequest http) {
+            String host = hostWithoutPort(http.hostHeader());
+            String domain = host == null || IpAddress.tryParse(host) != null ? null : DomainName.normalize(host);
+            return new Destination(http.server(), domain, http.serverPort());
+        }
+        if (event instanceof TlsSession tls) {
+            return new Destination(tls.server(), DomainName.normalize(tls.serverName()), tls.serverPort());
+        }
+        if (event instanceof FileTransfer file) {
+            return new Destination(file.remote(), null, -1);
+        }
+        if (event instanceof ProcessConnection connection) {
+            return connection.initiated()
+                    ? new Destination(connection.destinationIp(),
+                    DomainName.normalize(connection.destinationHostname()), connection.destinationPort())
+                    : new Destination(connection.sourceIp(), null, connection.sourcePort());
+        }
+        if (event instanceof FirewallDecision firewall) {
+            return new Destination(firewall.remote(), null, firewall.remotePort());
+        }
+        return Destination.NONE;
     }
 
     /** The URL a cleartext request asked for: absolute when sent to a proxy, else host header plus URI. */
@@ -179,44 +206,47 @@ final class Sightings {
         return mimeType != null && (mimeType.contains("x509") || mimeType.contains("pkix-cert"));
     }
 
-    private void hashes(SeenIn where, FileHashes fileHashes, long time, Consumer<Sighting> sink) {
+    private void hashes(SeenIn where, FileHashes fileHashes, Event event, Consumer<Sighting> sink) {
         if (fileHashes == null) {
             return;
         }
-        hash(where, fileHashes.md5(), Destination.NONE, time, sink);
-        hash(where, fileHashes.sha1(), Destination.NONE, time, sink);
-        hash(where, fileHashes.sha256(), Destination.NONE, time, sink);
+        hash(where, fileHashes.md5(), event, sink);
+        hash(where, fileHashes.sha1(), event, sink);
+        hash(where, fileHashes.sha256(), event, sink);
     }
 
-    private void hash(SeenIn where, String value, Destination destination, long time, Consumer<Sighting> sink) {
+    private void hash(SeenIn where, String value, Event event, Consumer<Sighting> sink) {
         if (hashes && value != null && !value.isEmpty()) {
-            offer(where, index.matchHash(value), -1, destination, time, sink);
+            offer(where, index.matchHash(value), -1, event, null, sink);
         }
     }
 
-    private void domain(SeenIn where, String name, int port, Destination destination, long time,
-            Consumer<Sighting> sink) {
+    private void domain(SeenIn where, String name, int port, Event event, Consumer<Sighting> sink) {
         if (domains && name != null && !name.isEmpty()) {
-            offer(where, index.matchDomain(name), port, destination, time, sink);
+            offer(where, index.matchDomain(name), port, event, null, sink);
         }
     }
 
-    private void address(SeenIn where, IpAddress address, int port, Destination destination, long time,
-            Consumer<Sighting> sink) {
+    private void address(SeenIn where, IpAddress address, int port, Event event, Consumer<Sighting> sink) {
         if (addresses && address != null) {
-            offer(where, index.matchAddress(address), port, destination, time, sink);
+            offer(where, index.matchAddress(address), port, event, where == SeenIn.DNS_ANSWER ? address : null,
+                    sink);
         }
     }
 
-    private void offer(SeenIn where, List<IntelMatch> matches, int port, Destination destination, long time,
+    private void offer(SeenIn where, List<IntelMatch> matches, int port, Event event, IpAddress answer,
             Consumer<Sighting> sink) {
+        Destination destination = null;
         for (int i = 0; i < matches.size(); i++) {
             IntelMatch match = matches.get(i);
             if (!match.portAllows(port)) {
                 continue;
             }
-            Freshness freshness = match.freshness(decay, time);
+            Freshness freshness = match.freshness(decay, event.timeMicros());
             if (freshness.counts() && freshness.weight() >= minimumWeight) {
+                if (destination == null) {
+                    destination = destinationOf(event, answer);
+                }
                 sink.accept(new Sighting(where, match, freshness, destination));
             }
         }
