@@ -12,7 +12,11 @@ import io.stagehunt.intel.IndicatorType;
 import io.stagehunt.intel.IntelMatch;
 import io.stagehunt.intel.Observables;
 import io.stagehunt.net.IpAddress;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -79,10 +83,25 @@ final class IntelFindings {
         Destination destination = destinationOverride != null ? destinationOverride : primary.destination();
         String title = "Intel match: " + indicator.type().label() + " " + indicator.value()
                 + (family != null ? " (" + family + ")" : "");
-        return new Finding(Finding.uidOf(IntelMatchDetector.ID, host, destination, timeMicros),
+        return new Finding(uidOf(host, destination, timeMicros, indicator),
                 IntelMatchDetector.ID, title, techniques(fields), host, destination, timeMicros, timeMicros,
                 score, Math.max(0, Math.min(1, findingConfidence)),
                 reason(host, primary, feeds, fields, benignList, confidence), signals, List.of(evidence));
+    }
+
+    /**
+     * A deterministic id like {@link Finding#uidOf}'s, with the indicator in the identity: one TLS session can
+     * match a listed name and a listed address at once, and those are two findings.
+     */
+    static String uidOf(Host host, Destination destination, long timeMicros, Indicator indicator) {
+        String identity = IntelMatchDetector.ID + '|' + host.label() + '|' + destination.label() + '|' + timeMicros
+                + '|' + indicator.type().label() + '|' + indicator.value();
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(identity.getBytes(StandardCharsets.UTF_8));
+            return IntelMatchDetector.ID + "-" + HexFormat.of().formatHex(digest, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every JVM", e);
+        }
     }
 
     /** How strongly a sighting speaks: the one that speaks most is the one the finding tells. */

@@ -163,6 +163,7 @@ class IntelMatchDetectorTest {
                 finding -> signals(finding).get("matched in").observed().split(":")[0], finding -> finding));
         assertThat(byField).containsOnlyKeys("tls server name", "tls client fingerprint (ja3)",
                 "tls server certificate");
+        assertThat(findings).extracting(Finding::uid).as("one event, three indicators, three findings").doesNotHaveDuplicates();
         Finding certificate = byField.get("tls server certificate");
         assertThat(certificate.reason()).contains("of AsyncRAT").contains("sslbl.csv");
         assertThat(byField.get("tls client fingerprint (ja3)").confidence())
