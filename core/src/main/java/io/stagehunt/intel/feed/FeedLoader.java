@@ -21,7 +21,8 @@ import java.util.zip.GZIPInputStream;
 /**
  * Loads feeds from files, folders (recursively, in name order) and URLs into one {@link LoadedIntel}. A file's
  * format is decided from its content; gzip is opened transparently. Nothing here throws for bad input: every
- * source ends as a ledger, readable or refused with a one-line reason.
+ * source ends as a ledger, readable or refused with a one-line reason. Thread-safe: it holds only immutable
+ * configuration, and each call builds its own index.
  */
 public final class FeedLoader {
 

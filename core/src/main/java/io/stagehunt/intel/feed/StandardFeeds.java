@@ -19,7 +19,9 @@ import io.stagehunt.intel.stix.StixBundleFormat;
 import io.stagehunt.net.PublicSuffixList;
 import java.util.List;
 
-/** Every feed format stagehunt reads, in the order recognition asks them (earlier ones win ties). */
+/**
+ * Every feed format stagehunt reads, in the order recognition asks them (earlier ones win ties). Stateless.
+ */
 public final class StandardFeeds {
 
     private StandardFeeds() {
