@@ -9,13 +9,15 @@ import io.stagehunt.intel.feed.FeedContext;
 import io.stagehunt.intel.feed.FeedFormat;
 import io.stagehunt.intel.feed.FeedInput;
 import io.stagehunt.intel.feed.LineFeed;
+import io.stagehunt.net.IpAddress;
 import java.io.IOException;
 
 /**
  * A plain indicator list: one value per line, each an IP address, CIDR range, domain, URL or MD5/SHA-1/SHA-256
  * hash (told apart by their form, mixed freely), with {@code #}, {@code //} or {@code ;} comments, also after
- * a value. Hosts-file lines ({@code 0.0.0.0 evil.example}) list their name. A file is taken for a list only when
- * nearly all its first lines are such values, so that prose is never mistaken for indicators.
+ * a value. Hosts-file lines ({@code 0.0.0.0 evil.example}) list their name; {@code 203.0.113.5:8080} lists an
+ * IPv4 address tied to its port. A file is taken for a list only when nearly all its first lines are such values,
+ * so that prose is never mistaken for indicators.
  */
 public final class PlainListFormat implements FeedFormat {
 
@@ -42,7 +44,8 @@ public final class PlainListFormat implements FeedFormat {
                 continue;
             }
             data++;
-            if (value(stripped) != null && Observables.classify(value(stripped)) != null) {
+            String value = value(stripped);
+            if (value != null && (Observables.classify(value) != null || addressWithPort(value) != null)) {
                 values++;
             }
         }
@@ -61,6 +64,12 @@ public final class PlainListFormat implements FeedFormat {
                 context.refuse(number, "more than one value on the line", line);
                 return;
             }
+            AddressWithPort withPort = addressWithPort(value);
+            if (withPort != null) {
+                context.produceOrRefuse(Indicator.of(IndicatorType.IP, withPort.address(), context.attribution(ID))
+                        .withPort(withPort.port()), number, line);
+                return;
+            }
             IndicatorType type = Observables.classify(value);
             if (type == null) {
                 context.refuse(number, "'" + FeedText.excerpt(value) + "' is not an IP address, range, domain, URL or "
@@ -69,6 +78,25 @@ public final class PlainListFormat implements FeedFormat {
             }
             context.produceOrRefuse(Indicator.of(type, value, context.attribution(ID)), number, line);
         });
+    }
+
+    /** An address tied to a port, as {@code a.b.c.d:port} writes it. */
+    private record AddressWithPort(String address, int port) {
+    }
+
+    /** The address and port of an {@code a.b.c.d:port} value, or null when it is not one. */
+    private static AddressWithPort addressWithPort(String value) {
+        int colon = value.indexOf(':');
+        if (colon <= 0 || colon != value.lastIndexOf(':')) {
+            return null;
+        }
+        String port = value.substring(colon + 1);
+        String address = value.substring(0, colon);
+        if (port.isEmpty() || port.length() > 5 || !port.chars().allMatch(Character::isDigit)
+                || Integer.parseInt(port) > 65_535 || IpAddress.tryParse(address) == null) {
+            return null;
+        }
+        return new AddressWithPort(address, Integer.parseInt(port));
     }
 
     /** The value of a data line without its trailing comment; null when the line holds more than one value. */

@@ -26,7 +26,7 @@ class StandardFeedsTest {
             "feeds/sslbl-sha1.csv,            sslbl-sha1-csv,      12,  2,  2,  9, 1",
             "feeds/sslbl-ja3.csv,             sslbl-ja3-csv,       11,  2,  2,  9, 0",
             "feeds/malwarebazaar.csv,         malwarebazaar-csv,   11,  1,  3,  9, 1",
-            "feeds/plain-list.txt,            plain-list,          12,  7,  7,  4, 1",
+            "feeds/plain-list.txt,            plain-list,          13,  8,  8,  4, 1",
             "feeds/bambenek.txt,              bambenek-csv,        13,  3,  3, 10, 0",
             "feeds/viriback.csv,              viriback-csv,         3,  1,  2,  1, 1",
             "feeds/toplist.csv,               top-list-csv,         4,  4,  4,  0, 0",

@@ -21,10 +21,12 @@ class PlainFormatsTest {
     void aPlainListMixesAddressesRangesNamesUrlsAndHashesWithComments() {
         LoadedIntel intel = FeedFixtures.load("feeds/plain-list.txt");
         IndicatorIndex index = intel.indicators();
-        assertThat(index.countsByType()).containsEntry(IndicatorType.IP, 1).containsEntry(IndicatorType.CIDR, 2)
+        assertThat(index.countsByType()).containsEntry(IndicatorType.IP, 2).containsEntry(IndicatorType.CIDR, 2)
                 .containsEntry(IndicatorType.DOMAIN, 2).containsEntry(IndicatorType.URL, 1)
                 .containsEntry(IndicatorType.MD5, 1);
         assertThat(index.matchAddress(IpAddress.parse("2001:db8:bad::1"))).hasSize(1);
+        assertThat(index.matchAddress(IpAddress.parse("198.51.100.7"))).singleElement()
+                .satisfies(match -> assertThat(match.indicator().port()).isEqualTo(8443));
         assertThat(index.matchDomain("ads.tracker.example")).as("hosts-file line").hasSize(1);
         Indicator indicator = index.matchDomain("x.c2.badactor.example").get(0).indicator();
         assertThat(indicator.firstSeenMicros()).isEqualTo(Indicator.UNKNOWN_TIME);
