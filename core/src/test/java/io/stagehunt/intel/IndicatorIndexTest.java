@@ -216,6 +216,35 @@ class IndicatorIndexTest {
     }
 
     @Test
+    void concurrentLookupsAgreeWithSequentialOnes() throws Exception {
+        java.util.Random random = new java.util.Random(11);
+        IndicatorIndex.Builder builder = IndicatorIndex.builder(PublicSuffixList.bundled());
+        List<String> names = new java.util.ArrayList<>();
+        for (int i = 0; i < 5000; i++) {
+            String name = "n" + random.nextInt(1_000_000) + ".example";
+            names.add(name);
+            builder.add(Indicator.of(IndicatorType.DOMAIN, name, FEED));
+            builder.add(Indicator.of(IndicatorType.IP, IpAddress.ofV4(random.nextInt()).toString(), FEED));
+        }
+        IndicatorIndex index = builder.build();
+        List<String> queries = names.stream().map(name -> "www." + name).toList();
+        long expected = queries.stream().mapToLong(query -> index.matchDomain(query).size()).sum();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<Long>> counts = new java.util.ArrayList<>();
+            for (int thread = 0; thread < 4; thread++) {
+                counts.add(pool.submit(() -> queries.stream().mapToLong(query -> index.matchDomain(query).stream()
+                        .filter(match -> query.endsWith(match.indicator().value())).count()).sum()));
+            }
+            for (java.util.concurrent.Future<Long> count : counts) {
+                assertThat(count.get()).isEqualTo(expected).isGreaterThanOrEqualTo(5000);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void anEmptyIndexMatchesNothing() {
         IndicatorIndex index = IndicatorIndex.empty();
         assertThat(index.matchDomain("evil.com")).isEmpty();
