@@ -20,6 +20,7 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -32,8 +33,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * address lookups per second against a {@link HashMap} holding the same values, in the same run.
  *
  * <p>The baselines answer only exact questions; the index also walks parent domains (up to the registered
- * domain) and CIDR ranges. Domain queries are a quarter listed names, a quarter names under listed ones and half
- * unlisted names; address queries half listed, half random.
+ * domain) and CIDR ranges. Queries hit the list {@code hitPercent} percent of the time: 50 (half of the domain
+ * hits listed names, half names under listed ones) as a harsh case, 1 as closer to real traffic.
  */
 @Fork(value = 1, jvmArgsAppend = {"-Xmx300m", "-Xms300m"})
 @Warmup(iterations = 2, time = 2)
@@ -88,6 +89,8 @@ public class IntelIndexBenchmark {
     /** The index and the baselines over the same generated values, with fixed query mixes. */
     @State(Scope.Benchmark)
     public static class Lookups {
+        @Param({"50", "1"})
+        public int hitPercent;
         IndicatorIndex index;
         Map<String, Object> domainMap;
         Map<IpAddress, Object> addressMap;
@@ -110,13 +113,10 @@ public class IntelIndexBenchmark {
             }
             var random = generated.random();
             for (int i = 0; i < QUERIES; i++) {
+                boolean hit = random.nextInt(100) < hitPercent;
                 String listed = generated.domains.get(random.nextInt(generated.domains.size()));
-                domainQueries[i] = switch (i % 4) {
-                    case 0 -> listed;
-                    case 1 -> "www." + listed;
-                    default -> generated.unlistedDomain();
-                };
-                addressQueries[i] = i % 2 == 0 ? generated.addresses.get(random.nextInt(generated.addresses.size()))
+                domainQueries[i] = !hit ? generated.unlistedDomain() : random.nextBoolean() ? listed : "www." + listed;
+                addressQueries[i] = hit ? generated.addresses.get(random.nextInt(generated.addresses.size()))
                         : IpAddress.ofV4(random.nextInt());
             }
         }

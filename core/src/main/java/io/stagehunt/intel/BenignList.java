@@ -94,7 +94,7 @@ public final class BenignList {
         }
         if (domains.size() > 0) {
             int[] hits = domains.walk(name);
-            if (hits != null) {
+            if (hits != null && hits != DomainTable.NOT_ASCII) {
                 return listNames.get(domains.value(hits[1]));
             }
         }

@@ -18,14 +18,18 @@ final class DomainTable {
 
     /** Label counts are recorded up to this many; longer names all share the last bit. */
     private static final int MAX_COUNTED_LABELS = 63;
-    private static final byte ALWAYS = 0;
-    private static final byte NEVER = 1;
-    private static final byte CHECK = 2;
+    private static final int ALWAYS = 0;
+    private static final int NEVER = 1;
+    private static final int CHECK = 2;
+    /** Values keep their low 30 bits; the top two hold the key's parent rule, read with the key's bounds. */
+    static final int VALUE_MASK = 0x3FFF_FFFF;
+    /** What {@link #walk} answers for a name with non-ASCII characters: normalize it, then walk again. */
+    static final int[] NOT_ASCII = new int[0];
 
     private final KeyTable keys;
     private final PublicSuffixList suffixes;
     private long labelMask;
-    private byte[] parentRule = new byte[0];
+    private boolean trimmed;
 
     DomainTable(int expected, PublicSuffixList suffixes) {
         this.keys = new KeyTable(expected, true);
@@ -39,11 +43,19 @@ final class DomainTable {
     }
 
     int value(int id) {
-        return keys.value(id);
+        return trimmed ? keys.value(id) & VALUE_MASK : keys.value(id);
     }
 
+    /** Sets a value; once trimmed, of at most 30 bits, the key's parent rule kept beside it. */
     void setValue(int id, int value) {
-        keys.setValue(id, value);
+        if (!trimmed) {
+            keys.setValue(id, value);
+            return;
+        }
+        if ((value & ~VALUE_MASK) != 0) {
+            throw new IllegalArgumentException("domain table values have 30 bits: " + value);
+        }
+        keys.setValue(id, (keys.value(id) & ~VALUE_MASK) | value);
     }
 
     String key(int id) {
@@ -57,22 +69,26 @@ final class DomainTable {
     /** Ends adding: drops spare capacity and decides, per name, whether it may stand for names below it. */
     void trim() {
         keys.trim();
-        parentRule = new byte[keys.size()];
-        for (int id = 0; id < parentRule.length; id++) {
+        for (int id = 0; id < keys.size(); id++) {
             String name = keys.key(id);
-            parentRule[id] = suffixes.registeredDomain(name) == null ? NEVER
-                    : suffixes.hasRulesBelow(name) ? CHECK : ALWAYS;
+            int rule = suffixes.registeredDomain(name) == null ? NEVER : suffixes.hasRulesBelow(name) ? CHECK : ALWAYS;
+            int value = keys.value(id);
+            if ((value & ~VALUE_MASK) != 0) {
+                throw new IllegalStateException("domain table values have 30 bits: " + value);
+            }
+            keys.setValue(id, value | rule << 30);
         }
+        trimmed = true;
     }
 
     long bytesUsed() {
-        return keys.bytesUsed() + parentRule.length;
+        return keys.bytesUsed();
     }
 
     /**
      * The keys that equal {@code name} or one of its parents, as pairs {@code (key id, start index in name)},
-     * preceded by their count: {@code {count, key, start, key, start ...}}; null when there are none. The name
-     * must be ASCII; a trailing dot is ignored.
+     * preceded by their count: {@code {count, key, start, key, start ...}}; null when there are none;
+     * {@link #NOT_ASCII} when the name holds a non-ASCII character. A trailing dot is ignored.
      */
     int[] walk(String name) {
         int end = name.length();
@@ -84,7 +100,11 @@ final class DomainTable {
         int[] hits = null;
         String registered = null;
         for (int i = end - 1; i >= 0; i--) {
-            hash = KeyTable.step(hash, name.charAt(i));
+            char c = name.charAt(i);
+            if (c >= 0x80) {
+                return NOT_ASCII;
+            }
+            hash = KeyTable.step(hash, c);
             if (i != 0 && name.charAt(i - 1) != '.') {
                 continue;
             }
@@ -97,7 +117,7 @@ final class DomainTable {
                 continue;
             }
             if (i > 0) {
-                byte rule = parentRule[key];
+                int rule = keys.value(key) >>> 30;
                 if (rule == NEVER) {
                     continue;
                 }

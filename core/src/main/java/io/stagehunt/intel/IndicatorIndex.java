@@ -24,6 +24,9 @@ import java.util.TreeMap;
 public final class IndicatorIndex {
 
     private static final IndicatorIndex EMPTY = builder(PublicSuffixList.bundled()).build();
+    /** Marks a domain key listed by one indicator only, so that a hit needs not read the chain. */
+    private static final int SINGLE = 1 << 29;
+    private static final int MAX_INDICATORS = SINGLE;
 
     private final DomainTable domains;
     private final KeyTable urls;
@@ -56,6 +59,12 @@ public final class IndicatorIndex {
         builder.countsByFeed.forEach((feed, counts) ->
                 byFeed.put(feed, Collections.unmodifiableMap(new EnumMap<>(counts))));
         this.countsByFeed = Collections.unmodifiableMap(byFeed);
+        for (int key = 0; key < domains.size(); key++) {
+            int head = domains.value(key);
+            if (columns.next[head] < 0) {
+                domains.setValue(key, head | SINGLE);
+            }
+        }
     }
 
     public static Builder builder(PublicSuffixList suffixes) {
@@ -72,22 +81,18 @@ public final class IndicatorIndex {
         if (domains.size() == 0 || name == null || name.isEmpty()) {
             return List.of();
         }
-        String ascii = name;
-        for (int i = 0; i < name.length(); i++) {
-            if (name.charAt(i) >= 0x80) {
-                try {
-                    ascii = Observables.domain(name);
-                } catch (IllegalArgumentException e) {
-                    return List.of();
-                }
-                break;
+        int[] hits = domains.walk(name);
+        if (hits == DomainTable.NOT_ASCII) {
+            try {
+                hits = domains.walk(Observables.domain(name));
+            } catch (IllegalArgumentException e) {
+                return List.of();
             }
         }
-        int[] hits = domains.walk(ascii);
         if (hits == null) {
             return List.of();
         }
-        List<IntelMatch> matches = new ArrayList<>();
+        List<IntelMatch> matches = new ArrayList<>(hits[0] + 1);
         for (int i = 0; i < hits[0]; i++) {
             IntelMatch.Relation relation = hits[2 + 2 * i] == 0 ? IntelMatch.Relation.EXACT
                     : IntelMatch.Relation.SUBDOMAIN;
@@ -105,14 +110,14 @@ public final class IndicatorIndex {
         if (addresses.size() > 0) {
             int key = addresses.find(address);
             if (key >= 0) {
-                matches = new ArrayList<>();
+                matches = new ArrayList<>(2);
                 addChain(addresses.value(key), address, IntelMatch.Relation.EXACT, matches);
             }
         }
         if (ranges.size() > 0) {
             for (int range = ranges.innermost(address); range >= 0; range = ranges.parent(range)) {
                 if (matches == null) {
-                    matches = new ArrayList<>();
+                    matches = new ArrayList<>(2);
                 }
                 addChain(ranges.value(range), address, IntelMatch.Relation.IN_RANGE, matches);
             }
@@ -196,13 +201,17 @@ public final class IndicatorIndex {
         if (found < 0) {
             return List.of();
         }
-        List<IntelMatch> matches = new ArrayList<>();
+        List<IntelMatch> matches = new ArrayList<>(2);
         addChain(table.value(found), observed, IntelMatch.Relation.EXACT, matches);
         return matches;
     }
 
     /** Adds the indicators of one key in the order they were loaded (chains are built newest first). */
     private void addChain(int head, Object observed, IntelMatch.Relation relation, List<IntelMatch> matches) {
+        if ((head & SINGLE) != 0) {
+            matches.add(new IntelMatch(this, head & ~SINGLE, observed, relation));
+            return;
+        }
         int start = matches.size();
         for (int id = head; id >= 0; id = columns.next[id]) {
             matches.add(new IntelMatch(this, id, observed, relation));
@@ -355,6 +364,9 @@ public final class IndicatorIndex {
         public IndicatorType add(Indicator indicator) {
             if (built) {
                 throw new IllegalStateException("the index is already built");
+            }
+            if (columns.size >= MAX_INDICATORS) {
+                throw new IllegalStateException("more than " + MAX_INDICATORS + " indicators in one index");
             }
             IndicatorType type = indicator.type();
             String value = indicator.value().strip();

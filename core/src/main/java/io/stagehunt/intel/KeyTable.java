@@ -21,8 +21,11 @@ final class KeyTable {
 
     private byte[] pool;
     private int poolSize;
-    private int[] starts;
-    private int[] values;
+    /**
+     * Per key, its start in the pool and its value side by side ({@code [2 id]}, {@code [2 id + 1]}), ended by the
+     * pool size, so that a hit reads the key's bounds and value from one cache line.
+     */
+    private int[] entries;
     private int count;
     private long[] slots;
     private int mask;
@@ -36,8 +39,7 @@ final class KeyTable {
         int capacity = Integer.highestOneBit(Math.max(16, expectedKeys * 2 - 1)) << 1;
         slots = new long[capacity];
         mask = capacity - 1;
-        starts = new int[Math.max(16, expectedKeys) + 1];
-        values = new int[Math.max(16, expectedKeys)];
+        entries = new int[2 * Math.max(16, expectedKeys) + 1];
         pool = new byte[Math.max(256, expectedKeys * 16)];
     }
 
@@ -77,17 +79,14 @@ final class KeyTable {
         byte[] bytes = key.getBytes(StandardCharsets.US_ASCII);
         ensurePool(bytes.length);
         System.arraycopy(bytes, 0, pool, poolSize, bytes.length);
-        if (count + 2 > starts.length) {
-            starts = Arrays.copyOf(starts, starts.length * 2);
-        }
-        if (count + 1 > values.length) {
-            values = Arrays.copyOf(values, values.length * 2);
+        if (2 * (count + 1) + 1 > entries.length) {
+            entries = Arrays.copyOf(entries, entries.length * 2 + 1);
         }
         int id = count++;
-        starts[id] = poolSize;
+        entries[2 * id] = poolSize;
+        entries[2 * id + 1] = initialValue;
         poolSize += bytes.length;
-        starts[id + 1] = poolSize;
-        values[id] = initialValue;
+        entries[2 * id + 2] = poolSize;
         insert(hash, id);
         return id;
     }
@@ -122,15 +121,16 @@ final class KeyTable {
     }
 
     String key(int id) {
-        return new String(pool, starts[id], starts[id + 1] - starts[id], StandardCharsets.US_ASCII);
+        int start = entries[2 * id];
+        return new String(pool, start, entries[2 * id + 2] - start, StandardCharsets.US_ASCII);
     }
 
     int value(int id) {
-        return values[id];
+        return entries[2 * id + 1];
     }
 
     void setValue(int id, int value) {
-        values[id] = value;
+        entries[2 * id + 1] = value;
     }
 
     int size() {
@@ -140,8 +140,7 @@ final class KeyTable {
     /** Drops spare capacity once all keys are in, and builds the miss filter; no key may be added after. */
     void trim() {
         pool = Arrays.copyOf(pool, poolSize);
-        starts = Arrays.copyOf(starts, count + 1);
-        values = Arrays.copyOf(values, count);
+        entries = Arrays.copyOf(entries, 2 * count + 1);
         int capacity = Integer.highestOneBit(Math.max(16, count * 2 - 1)) << 1;
         if (capacity < slots.length) {
             rehash(capacity);
@@ -158,7 +157,7 @@ final class KeyTable {
     }
 
     long bytesUsed() {
-        return (long) pool.length + 4L * starts.length + 4L * values.length + 8L * slots.length
+        return (long) pool.length + 4L * entries.length + 8L * slots.length
                 + (filter == null ? 0 : 8L * filter.length);
     }
 
@@ -168,8 +167,8 @@ final class KeyTable {
     }
 
     private boolean equalsKey(int id, CharSequence text, int from, int to) {
-        int start = starts[id];
-        int length = starts[id + 1] - start;
+        int start = entries[2 * id];
+        int length = entries[2 * id + 2] - start;
         if (length != to - from) {
             return false;
         }
