@@ -7,18 +7,20 @@ import io.stagehunt.detect.StandardDetectors;
 import io.stagehunt.engine.Pipeline;
 import io.stagehunt.ingest.FileAccount;
 import io.stagehunt.ingest.StandardFormats;
+import io.stagehunt.intel.feed.LoadedIntel;
 import io.stagehunt.net.NetworkScope;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code stagehunt analyze PATH... [--internal CIDR...] [--out DIR]}. */
+/** {@code stagehunt analyze PATH... [--intel FEED...] [--internal CIDR...] [--out DIR]}. */
 @Command(name = "analyze", mixinStandardHelpOptions = true,
         description = "Reads logs (files and folders, through .gz and .zip), detects multi-stage C2, and writes "
                 + "ingest.json, findings.jsonl and cases.json.")
@@ -35,6 +37,13 @@ final class AnalyzeCommand implements Callable<Integer> {
                     + "RFC 6598, loopback, link-local and IPv6 ULA.")
     private List<String> internal = new ArrayList<>();
 
+    @Option(names = "--intel", arity = "1..*", paramLabel = "FEED",
+            description = "Threat-intelligence feeds (files, folders, TAXII 2.1 URLs) to match with intel-match.")
+    private List<String> intel = new ArrayList<>();
+
+    @Mixin
+    private TaxiiOptions taxii;
+
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: ${DEFAULT-VALUE}).")
     private Path out = Path.of("stagehunt-out");
 
@@ -49,8 +58,9 @@ final class AnalyzeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UsageException("--internal: " + e.getMessage());
         }
-        AnalysisRequest request = new AnalysisRequest(paths, scope, !internal.isEmpty(), out, StandardDetectors.all(),
-                Pipeline.Settings.DEFAULT);
+        LoadedIntel loaded = loadIntel();
+        AnalysisRequest request = new AnalysisRequest(paths, scope, !internal.isEmpty(), out,
+                StandardDetectors.all(loaded.indicators(), loaded.benign()), Pipeline.Settings.DEFAULT);
         ProgressBar progress = ProgressBar.forTerminal();
         AnalysisResult result = new Analysis(StandardFormats.registry()).run(request, progress);
         if (progress != null) {
@@ -63,6 +73,26 @@ final class AnalyzeCommand implements Callable<Integer> {
             return Main.EXIT_NO_INPUT;
         }
         return Main.EXIT_OK;
+    }
+
+    /** The feeds of {@code --intel}; refused files are named on stderr, and none readable is a usage error. */
+    private LoadedIntel loadIntel() {
+        if (intel.isEmpty()) {
+            return LoadedIntel.empty();
+        }
+        LoadedIntel loaded;
+        try {
+            loaded = IntelCommand.load(intel, taxii);
+        } catch (IntelCommand.NoFeedException e) {
+            throw new UsageException("--intel: " + e.getMessage());
+        }
+        loaded.refusedFiles().forEach(file -> spec.commandLine().getErr().println("stagehunt: --intel: refused "
+                + file.path() + ": " + file.note()));
+        spec.commandLine().getErr().printf("stagehunt: intel: %,d indicators, %,d benign entries from %d feed files%n",
+                loaded.indicators().size(), loaded.benign().countsByList().values().stream()
+                        .mapToLong(Integer::longValue).sum(),
+                loaded.files().size() - loaded.refusedFiles().size());
+        return loaded;
     }
 
     private void summarize(AnalysisResult result) {

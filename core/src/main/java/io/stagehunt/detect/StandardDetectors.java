@@ -7,6 +7,9 @@ import io.stagehunt.detect.dga.DgaDetector;
 import io.stagehunt.detect.network.EgressDetector;
 import io.stagehunt.detect.network.ExfilDetector;
 import io.stagehunt.detect.network.HttpTlsDetector;
+import io.stagehunt.detect.intel.IntelMatchDetector;
+import io.stagehunt.intel.BenignList;
+import io.stagehunt.intel.IndicatorIndex;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -27,6 +30,15 @@ public final class StandardDetectors {
         detectors.add(new EgressDetector(EgressDetector.Settings.DEFAULTS));
         detectors.add(new ExfilDetector(ExfilDetector.Settings.DEFAULTS));
         detectors.add(new HttpTlsDetector(HttpTlsDetector.Settings.DEFAULTS));
+        return detectors;
+    }
+
+    /** The standard detectors plus {@code intel-match} over the loaded indicators, when there are any. */
+    public static List<Detector<?, ?>> all(IndicatorIndex indicators, BenignList benign) {
+        List<Detector<?, ?>> detectors = new ArrayList<>(all());
+        if (!indicators.isEmpty()) {
+            detectors.add(new IntelMatchDetector(indicators, benign, IntelMatchDetector.Settings.DEFAULTS));
+        }
         return detectors;
     }
 }

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.net.IDN;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -26,11 +27,29 @@ public final class PublicSuffixList {
     private final Set<String> rules;
     private final Set<String> wildcardParents;
     private final Set<String> exceptions;
+    private final Set<String> ancestorsOfRules;
 
     private PublicSuffixList(Set<String> rules, Set<String> wildcardParents, Set<String> exceptions) {
         this.rules = rules;
         this.wildcardParents = wildcardParents;
         this.exceptions = exceptions;
+        Set<String> ancestors = new HashSet<>();
+        for (Set<String> names : List.of(rules, exceptions)) {
+            for (String rule : names) {
+                addParents(rule, ancestors);
+            }
+        }
+        for (String parent : wildcardParents) {
+            ancestors.add(parent);
+            addParents(parent, ancestors);
+        }
+        this.ancestorsOfRules = Set.copyOf(ancestors);
+    }
+
+    private static void addParents(String name, Set<String> ancestors) {
+        for (int dot = name.indexOf('.'); dot >= 0; dot = name.indexOf('.', dot + 1)) {
+            ancestors.add(name.substring(dot + 1));
+        }
     }
 
     /** The list shipped with stagehunt. */
@@ -88,6 +107,15 @@ public final class PublicSuffixList {
             }
             start = dot + 1;
         }
+    }
+
+    /**
+     * True when some rule of the list lies below the normalized name ({@code amazonaws.com} has
+     * {@code *.compute.amazonaws.com}): only then can a name under it have a longer public suffix than the name
+     * itself, so callers may skip {@link #registeredDomain} for names without rules below.
+     */
+    public boolean hasRulesBelow(String name) {
+        return ancestorsOfRules.contains(name);
     }
 
     /**
