@@ -19,10 +19,11 @@ public final class ZeekTsvFormat implements LogFormat {
 
     @Override
     public int recognize(Head head) {
-        if (head.startsWith("#separator ")) {
+        String first = head.lines(1).isEmpty() ? "" : head.lines(1).get(0).stripLeading();
+        if (first.startsWith("#separator ")) {
             return 100;
         }
-        return head.startsWith("#fields\t") ? 90 : 0;
+        return first.startsWith("#fields\t") ? 90 : 0;
     }
 
     @Override

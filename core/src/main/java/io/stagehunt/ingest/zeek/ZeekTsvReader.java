@@ -45,8 +45,13 @@ final class ZeekTsvReader implements RecordReader {
             byte[] bytes = lines.buffer();
             int start = lines.start();
             int end = lines.end();
-            if (end > start && bytes[start] == '#') {
-                header(bytes, start, end);
+            int first = start;
+            while (first < end && (bytes[first] == ' ' || bytes[first] == '\t')) {
+                first++;
+            }
+            if (first < end && bytes[first] == '#') {
+                // Some tools that concatenate logs leave blanks before header lines.
+                header(bytes, first, end);
                 context.skip(HEADER);
                 continue;
             }

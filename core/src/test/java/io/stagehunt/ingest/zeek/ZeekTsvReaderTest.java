@@ -137,4 +137,16 @@ class ZeekTsvReaderTest {
                         query.rejected())
                 : event).toList();
     }
+
+    @Test
+    void acceptsBlanksBeforeHeaderLinesAsSomeConcatenatedLogsHave() {
+        String text = "\t#separator \\x09\n#path\tconn\n#fields\tts\tid.orig_h\tid.resp_h\n"
+                + "#types\ttime\taddr\taddr\n1710147601.2\t10.0.0.1\t8.8.8.8\n";
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+
+        assertThat(format.recognize(new io.stagehunt.ingest.Head(bytes, bytes.length, true))).isEqualTo(100);
+        ReaderFixture read = ReaderFixture.read(format, bytes);
+        assertThat(read.of(Connection.class)).hasSize(1);
+        assertThat(read.account().quarantined()).isZero();
+    }
 }
