@@ -3,6 +3,7 @@ package io.stagehunt.cli;
 import io.stagehunt.analysis.Analysis;
 import io.stagehunt.analysis.AnalysisRequest;
 import io.stagehunt.analysis.AnalysisResult;
+import io.stagehunt.detect.Detector;
 import io.stagehunt.detect.StandardDetectors;
 import io.stagehunt.engine.Pipeline;
 import io.stagehunt.ingest.DiscoveredInput;
@@ -52,6 +53,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--hosts", defaultValue = "300", description = "Simulated workstations (default: ${DEFAULT-VALUE}).")
     private int hosts;
 
+    @Option(names = "--only", split = ",", paramLabel = "ID",
+            description = "Run only these detectors (ids), to see what each costs end to end.")
+    private List<String> only = new ArrayList<>();
+
     @Option(names = "--rounds", defaultValue = "2", description = "Measured rounds, after one warm-up (default: ${DEFAULT-VALUE}).")
     private int rounds;
 
@@ -74,7 +79,7 @@ final class BenchCommand implements Callable<Integer> {
             Measurement analyze = null;
             for (int round = 0; round <= rounds; round++) {
                 Measurement lines = countLines(discovered);
-                Measurement full = analyze(inputs, out);
+                Measurement full = analyze(inputs, out, detectors());
                 if (round > 0) {
                     baseline = best(baseline, lines);
                     analyze = best(analyze, full);
@@ -127,9 +132,23 @@ final class BenchCommand implements Callable<Integer> {
         return new Measurement(lines, bytes, System.nanoTime() - started);
     }
 
-    private static Measurement analyze(List<Path> inputs, Path out) throws IOException {
-        AnalysisRequest request = new AnalysisRequest(inputs, NetworkScope.defaults(), false, out,
-                StandardDetectors.all(), Pipeline.Settings.DEFAULT);
+    private List<Detector<?, ?>> detectors() {
+        List<Detector<?, ?>> all = StandardDetectors.all();
+        if (only.isEmpty()) {
+            return all;
+        }
+        List<Detector<?, ?>> chosen = all.stream().filter(detector -> only.contains(detector.id())).toList();
+        if (chosen.size() != only.size()) {
+            throw new UsageException("--only: unknown detector id among " + only + "; known: "
+                    + all.stream().map(Detector::id).toList());
+        }
+        return chosen;
+    }
+
+    private static Measurement analyze(List<Path> inputs, Path out, List<Detector<?, ?>> detectors)
+            throws IOException {
+        AnalysisRequest request = new AnalysisRequest(inputs, NetworkScope.defaults(), false, out, detectors,
+                Pipeline.Settings.DEFAULT);
         long started = System.nanoTime();
         AnalysisResult result = new Analysis(StandardFormats.registry()).run(request, null);
         long nanos = System.nanoTime() - started;
@@ -149,7 +168,7 @@ final class BenchCommand implements Callable<Integer> {
         out.printf("%-34s %14s %10s %8s%n", "measurement (best of rounds)", "records/s", "MB/s", "seconds");
         out.printf("%-34s %,14.0f %10.1f %8.2f%n", "baseline: read + count lines", baseline.recordsPerSecond(),
                 baseline.megabytesPerSecond(), baseline.nanos / 1e9);
-        out.printf("%-34s %,14.0f %10.1f %8.2f%n", "analyze (" + StandardDetectors.all().size() + " detectors)",
+        out.printf("%-34s %,14.0f %10.1f %8.2f%n", "analyze (" + detectors().size() + " detectors)",
                 analyze.recordsPerSecond(), analyze.megabytesPerSecond(), analyze.nanos / 1e9);
         out.printf("analyze / baseline: %.2f   records: %,d   max heap: %d MB   peak heap used: %d MB%n",
                 analyze.recordsPerSecond() / baseline.recordsPerSecond(), analyze.records,

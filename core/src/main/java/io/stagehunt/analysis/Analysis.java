@@ -10,6 +10,7 @@ import io.stagehunt.ingest.FormatRegistry;
 import io.stagehunt.ingest.InputDiscovery;
 import io.stagehunt.refine.FindingRefiner;
 import io.stagehunt.refine.Prevalence;
+import io.stagehunt.refine.Supersession;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -43,7 +44,8 @@ public final class Analysis {
         Prevalence prevalence = request.noiseControl().newPrevalence();
         Pipeline pipeline = new Pipeline(request.detectors(), detected::add, request.settings()).observe(prevalence);
         RunSummary summary = pipeline.run(inputs, request.scope(), progress);
-        FindingRefiner.Result refined = request.noiseControl().refinerOf().refine(detected, prevalence);
+        FindingRefiner.Result refined =
+                request.noiseControl().refinerOf().refine(Supersession.latestViews(detected), prevalence);
         List<Finding> findings = new ArrayList<>(refined.findings());
         findings.sort(Comparator.comparingLong(Finding::firstSeenMicros).thenComparing(Finding::uid));
 

@@ -25,7 +25,7 @@ final class DetectorRunner<K, S> {
     private final Detector<K, S> detector;
     private final Consumer<Finding> findings;
     private final Map<K, Slot<S>> slots = new HashMap<>();
-    private final PriorityQueue<PendingTimer<K>> timers = new PriorityQueue<>();
+    private final PriorityQueue<PendingTimer<K, S>> timers = new PriorityQueue<>();
     private final Map<Class<?>, Boolean> accepted = new IdentityHashMap<>();
     private final Context context = new Context();
     private final Consumer<K> dispatch = this::dispatch;
@@ -93,9 +93,9 @@ final class DetectorRunner<K, S> {
     private long fireDue(long time, long maxFirings) {
         long firings = 0;
         while (!timers.isEmpty() && timers.peek().time <= time && firings < maxFirings) {
-            PendingTimer<K> due = timers.poll();
-            Slot<S> slot = slots.get(due.key);
-            if (slot == null || slot.queuedSequence != due.sequence) {
+            PendingTimer<K, S> due = timers.poll();
+            Slot<S> slot = due.slot;
+            if (!slot.live || slot.queuedSequence != due.sequence) {
                 continue;
             }
             if (slot.timer > due.time) {
@@ -114,7 +114,10 @@ final class DetectorRunner<K, S> {
 
     private void store(K key, Slot<S> slot, S state) {
         if (state == null) {
-            slots.remove(key);
+            if (slot.live) {
+                slot.live = false;
+                slots.remove(key);
+            }
             return;
         }
         if (slot.timer == Long.MIN_VALUE) {
@@ -122,7 +125,9 @@ final class DetectorRunner<K, S> {
                     + " without a timer: every key holding state must have one, or its state never expires");
         }
         slot.state = state;
-        if (slots.putIfAbsent(key, slot) == null) {
+        if (!slot.live) {
+            slot.live = true;
+            slots.put(key, slot);
             peakKeys = Math.max(peakKeys, slots.size());
         }
         if (slot.queuedSequence == 0 || slot.timer < slot.queuedTime) {
@@ -137,7 +142,7 @@ final class DetectorRunner<K, S> {
     private void queue(K key, Slot<S> slot) {
         slot.queuedSequence = ++sequence;
         slot.queuedTime = slot.timer;
-        timers.add(new PendingTimer<>(slot.timer, slot.queuedSequence, key));
+        timers.add(new PendingTimer<>(slot.timer, slot.queuedSequence, key, slot));
     }
 
     int liveKeys() {
@@ -157,16 +162,19 @@ final class DetectorRunner<K, S> {
         return peakKeys;
     }
 
+    /** A key's state and timer; {@code live} while the key is in the map, so timer entries need no lookup. */
     private static final class Slot<S> {
         S state;
+        boolean live;
         long timer = Long.MIN_VALUE;
         long queuedTime;
         long queuedSequence;
     }
 
-    private record PendingTimer<K>(long time, long sequence, K key) implements Comparable<PendingTimer<K>> {
+    private record PendingTimer<K, S>(long time, long sequence, K key, Slot<S> slot)
+            implements Comparable<PendingTimer<K, S>> {
         @Override
-        public int compareTo(PendingTimer<K> other) {
+        public int compareTo(PendingTimer<K, S> other) {
             int byTime = Long.compare(time, other.time);
             return byTime != 0 ? byTime : Long.compare(sequence, other.sequence);
         }

@@ -1,0 +1,43 @@
+package io.stagehunt.refine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.stagehunt.detect.Destination;
+import io.stagehunt.detect.Finding;
+import io.stagehunt.detect.Signal;
+import io.stagehunt.event.Host;
+import io.stagehunt.net.IpAddress;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SupersessionTest {
+
+    private static final long HOUR = 3_600_000_000L;
+    private static final Host HOST = Host.of(IpAddress.parse("10.136.0.18"));
+    private static final Destination C2 = new Destination(null, "www.honestimnotevil.com", 443);
+
+    @Test
+    void keepsOnlyTheLastViewOfAChannelReportedTwiceOverOverlappingSpans() {
+        Finding interim = finding("beacon", C2, 0, 24 * HOUR);
+        Finding last = finding("beacon", C2, 3 * HOUR, 27 * HOUR);
+
+        assertThat(Supersession.latestViews(List.of(interim, last))).containsExactly(last);
+    }
+
+    @Test
+    void keepsSeparateEpisodesOtherDestinationsAndOtherDetectors() {
+        Finding monday = finding("beacon", C2, 0, 2 * HOUR);
+        Finding friday = finding("beacon", C2, 96 * HOUR, 98 * HOUR);
+        Finding other = finding("beacon", new Destination(null, "www.google.com", 443), HOUR, 3 * HOUR);
+        Finding longConnection = finding("long-connection", C2, HOUR, 3 * HOUR);
+
+        assertThat(Supersession.latestViews(List.of(monday, friday, other, longConnection)))
+                .containsExactly(monday, friday, other, longConnection);
+    }
+
+    private static Finding finding(String detector, Destination destination, long first, long last) {
+        List<Signal> signals = List.of(new Signal("periodicity", "every 4.2 min", null, 0.9));
+        return new Finding(Finding.uidOf(detector, HOST, destination, first), detector, "Beacon", List.of("T1104"),
+                HOST, destination, first, last, 0.9, 0.8, "A reason.", signals, List.of());
+    }
+}
