@@ -3,12 +3,14 @@ package io.stagehunt.cli;
 import io.stagehunt.analysis.Analysis;
 import io.stagehunt.analysis.AnalysisRequest;
 import io.stagehunt.analysis.AnalysisResult;
+import io.stagehunt.config.StagehuntConfig;
 import io.stagehunt.detect.StandardDetectors;
 import io.stagehunt.engine.Pipeline;
 import io.stagehunt.ingest.FileAccount;
 import io.stagehunt.ingest.StandardFormats;
 import io.stagehunt.intel.feed.LoadedIntel;
 import io.stagehunt.net.NetworkScope;
+import io.stagehunt.refine.NoiseControl;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,6 +46,11 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Mixin
     private TaxiiOptions taxii;
 
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "YAML configuration: internal networks, feeds, allowlists, detector settings (see "
+                    + "'stagehunt config show').")
+    private Path config;
+
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: ${DEFAULT-VALUE}).")
     private Path out = Path.of("stagehunt-out");
 
@@ -52,15 +59,25 @@ final class AnalyzeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        StagehuntConfig settings = ConfigCommand.load(config);
+        List<String> networks = internal.isEmpty() ? settings.internal() : internal;
         NetworkScope scope;
         try {
-            scope = internal.isEmpty() ? NetworkScope.defaults() : NetworkScope.of(internal);
+            scope = networks.isEmpty() ? NetworkScope.defaults() : NetworkScope.of(networks);
         } catch (IllegalArgumentException e) {
             throw new UsageException("--internal: " + e.getMessage());
         }
+        intel.addAll(settings.intel());
         LoadedIntel loaded = loadIntel();
-        AnalysisRequest request = new AnalysisRequest(paths, scope, !internal.isEmpty(), out,
-                StandardDetectors.all(loaded.indicators(), loaded.benign()), Pipeline.Settings.DEFAULT);
+        NoiseControl noiseControl;
+        try {
+            noiseControl = NoiseControl.withAllowlists(settings.allowlists());
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--config: " + e.getMessage());
+        }
+        AnalysisRequest request = new AnalysisRequest(paths, scope, !networks.isEmpty(), out,
+                StandardDetectors.configured(settings.disabled(), settings.detectorSettings(), loaded.indicators(),
+                        loaded.benign()), Pipeline.Settings.DEFAULT, noiseControl);
         ProgressBar progress = ProgressBar.forTerminal();
         AnalysisResult result = new Analysis(StandardFormats.registry()).run(request, progress);
         if (progress != null) {

@@ -7,8 +7,8 @@ import picocli.CommandLine.Command;
 /** Entry point of the runnable jar. */
 @Command(name = "stagehunt", mixinStandardHelpOptions = true, version = "stagehunt 0.1.0",
         description = "Finds multi-stage command-and-control channels (MITRE ATT&CK T1104) in SOC logs.",
-        subcommands = {AnalyzeCommand.class, IntelCommand.class, ScoreDomainsCommand.class, DgaCommand.class,
-                SimulateCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {AnalyzeCommand.class, ConfigCommand.class, IntelCommand.class, ScoreDomainsCommand.class,
+                DgaCommand.class, SimulateCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
     public static final int EXIT_OK = 0;

@@ -74,6 +74,43 @@ class AnalyzeCommandTest {
         assertThat(scope.get("internal")).hasSize(2);
     }
 
+    @Test
+    void appliesAConfigurationFileAndRefusesABadOneWithExitTwo() throws IOException {
+        Path logs = Files.createDirectories(folder.resolve("logs"));
+        copyResource("conn.log", logs.resolve("conn.log"));
+        Path config = folder.resolve("stagehunt.yaml");
+        Files.writeString(config, "internal: [10.20.0.0/16]\ndetectors:\n  beacon:\n    enabled: false\n");
+        Path out = folder.resolve("out");
+
+        Run run = run("analyze", logs.toString(), "--config", config.toString(), "--out", out.toString());
+
+        assertThat(run.status).isEqualTo(Main.EXIT_OK);
+        JsonNode ingest = new ObjectMapper().readTree(out.resolve("ingest.json").toFile());
+        assertThat(ingest.at("/network_scope/internal/0").asText()).isEqualTo("10.20.0.0/16");
+        assertThat(ingest.get("detectors")).extracting(node -> node.get("id").asText()).doesNotContain("beacon")
+                .contains("strobe");
+
+        Files.writeString(config, "detectors:\n  beacon:\n    reportScor: 1\n  nonsense: {}\n");
+        Run bad = run("analyze", logs.toString(), "--config", config.toString(), "--out", out.toString());
+        assertThat(bad.status).isEqualTo(Main.EXIT_USAGE);
+        assertThat(bad.err.strip().lines().count()).isEqualTo(1);
+        assertThat(bad.err).contains("detectors.beacon.reportScor: no such setting")
+                .contains("detectors.nonsense: no such detector");
+    }
+
+    @Test
+    void configShowPrintsDefaultsThatLoadBack() throws IOException {
+        Run shown = run("config", "show");
+        assertThat(shown.status).isEqualTo(Main.EXIT_OK);
+        assertThat(shown.out).contains("beacon:", "intel-match:", "reportScore:");
+        Path config = folder.resolve("defaults.yaml");
+        Files.writeString(config, shown.out);
+
+        Run again = run("config", "show", "--config", config.toString());
+        assertThat(again.status).isEqualTo(Main.EXIT_OK);
+        assertThat(again.out).isEqualTo(shown.out);
+    }
+
     private void copyResource(String name, Path target) throws IOException {
         try (InputStream in = getClass().getResourceAsStream(name)) {
             Files.copy(in, target);

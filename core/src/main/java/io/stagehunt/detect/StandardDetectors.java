@@ -1,43 +1,44 @@
 package io.stagehunt.detect;
 
-import io.stagehunt.detect.beacon.BeaconDetector;
-import io.stagehunt.detect.beacon.LongConnectionDetector;
-import io.stagehunt.detect.beacon.StrobeDetector;
-import io.stagehunt.detect.dga.DgaDetector;
-import io.stagehunt.detect.network.EgressDetector;
-import io.stagehunt.detect.network.ExfilDetector;
-import io.stagehunt.detect.network.HttpTlsDetector;
-import io.stagehunt.detect.intel.IntelMatchDetector;
 import io.stagehunt.intel.BenignList;
 import io.stagehunt.intel.IndicatorIndex;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
-/** The detectors an {@code analyze} run uses, each with its default settings. */
+/** The detectors an {@code analyze} run uses: the {@link DetectorCatalog}'s, with defaults or configured. */
 public final class StandardDetectors {
 
     private StandardDetectors() {
     }
 
+    /** Every network detector with its default settings. */
     public static List<Detector<?, ?>> all() {
-        List<Detector<?, ?>> detectors = new ArrayList<>();
-        detectors.addAll(List.of(new BeaconDetector(), new StrobeDetector(), new LongConnectionDetector()));
-        detectors.add(new io.stagehunt.detect.network.dns.DnsTunnelDetector());
-        detectors.add(new io.stagehunt.detect.network.dns.DnsSurgeDetector());
-        detectors.add(new io.stagehunt.detect.network.fanout.FanoutDetector());
-        detectors.add(new io.stagehunt.detect.network.burst.BurstThenSustainedDetector());
-        detectors.add(new DgaDetector(DgaDetector.Settings.DEFAULTS));
-        detectors.add(new EgressDetector(EgressDetector.Settings.DEFAULTS));
-        detectors.add(new ExfilDetector(ExfilDetector.Settings.DEFAULTS));
-        detectors.add(new HttpTlsDetector(HttpTlsDetector.Settings.DEFAULTS));
-        return detectors;
+        return configured(Set.of(), Map.of(), IndicatorIndex.empty(), BenignList.empty());
     }
 
     /** The standard detectors plus {@code intel-match} over the loaded indicators, when there are any. */
     public static List<Detector<?, ?>> all(IndicatorIndex indicators, BenignList benign) {
-        List<Detector<?, ?>> detectors = new ArrayList<>(all());
+        return configured(Set.of(), Map.of(), indicators, benign);
+    }
+
+    /**
+     * The detectors not disabled, each built from its configured settings or its defaults.
+     *
+     * @param settings typed settings by detector id, as bound by the configuration loader
+     */
+    public static List<Detector<?, ?>> configured(Set<String> disabled, Map<String, Object> settings,
+            IndicatorIndex indicators, BenignList benign) {
+        List<DetectorCatalog.Entry<?>> entries = new ArrayList<>(DetectorCatalog.network());
         if (!indicators.isEmpty()) {
-            detectors.add(new IntelMatchDetector(indicators, benign, IntelMatchDetector.Settings.DEFAULTS));
+            entries.add(DetectorCatalog.intel(indicators, benign));
+        }
+        List<Detector<?, ?>> detectors = new ArrayList<>();
+        for (DetectorCatalog.Entry<?> entry : entries) {
+            if (!disabled.contains(entry.id())) {
+                detectors.add(entry.create(settings.getOrDefault(entry.id(), entry.defaults())));
+            }
         }
         return detectors;
     }

@@ -65,6 +65,11 @@ public final class AllowlistFiles {
 
     /** The bundled default lists. */
     public static Allowlist bundled() {
+        return withBundled().build();
+    }
+
+    /** A builder holding the bundled default lists, for adding a site's own lists after them. */
+    public static Allowlist.Builder withBundled() {
         Allowlist.Builder builder = Allowlist.builder();
         List<Problem> problems = new ArrayList<>();
         for (String name : BUNDLED) {
@@ -80,7 +85,7 @@ public final class AllowlistFiles {
         if (!problems.isEmpty()) {
             throw new IllegalStateException("bundled allowlists have bad entries: " + problems);
         }
-        return builder.build();
+        return builder;
     }
 
     /**
