@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
@@ -56,6 +57,7 @@ public final class ConfigLoader {
                 .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES))
                 .registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
+                .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
                 .disable(DeserializationFeature.READ_DATE_TIMESTAMPS_AS_NANOSECONDS)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
@@ -229,13 +231,35 @@ public final class ConfigLoader {
             ObjectNode node = detectors.putObject(entry.id());
             node.put(ENABLED, !config.disabled().contains(entry.id()));
             Object settings = config.detectorSettings().getOrDefault(entry.id(), entry.defaults());
-            node.setAll((ObjectNode) yaml.valueToTree(settings));
+            node.setAll((ObjectNode) sortSets(yaml.valueToTree(settings)));
         }
         try {
             return yaml.writeValueAsString(root);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("settings that cannot be written as YAML: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Sorts arrays of plain values, so that settings held in sets print the same on every run; no setting
+     * depends on the order of such a list.
+     */
+    private static JsonNode sortSets(JsonNode node) {
+        if (node.isObject()) {
+            node.fields().forEachRemaining(field -> ((ObjectNode) node).set(field.getKey(), sortSets(field.getValue())));
+        } else if (node.isArray() && node.size() > 1) {
+            List<JsonNode> items = new ArrayList<>();
+            node.forEach(items::add);
+            if (items.stream().allMatch(JsonNode::isValueNode)) {
+                items.sort((a, b) -> a.isNumber() && b.isNumber() ? Double.compare(a.asDouble(), b.asDouble())
+                        : a.asText().compareTo(b.asText()));
+                ArrayNode sorted = ((ArrayNode) node).removeAll();
+                items.forEach(sorted::add);
+            } else {
+                items.forEach(ConfigLoader::sortSets);
+            }
+        }
+        return node;
     }
 
     private static Map<String, DetectorCatalog.Entry<?>> catalog() {

@@ -22,9 +22,13 @@ class ConfigLoaderTest {
         StagehuntConfig loaded = loader.parse(defaults, "defaults.yaml", folder);
 
         assertThat(loaded.disabled()).isEmpty();
+        assertThat(loaded.detectorSettings()).containsOnlyKeys(DetectorCatalog.ids());
+        assertThat(loader.describe(loaded)).as("every setting survives the round trip").isEqualTo(defaults);
         for (DetectorCatalog.Entry<?> entry : DetectorCatalog.network()) {
-            assertThat(loaded.detectorSettings().get(entry.id())).as(entry.id()).isEqualTo(entry.defaults());
+            assertThat(loaded.detectorSettings().get(entry.id())).as(entry.id())
+                    .isInstanceOf(entry.settingsType());
         }
+        assertThat(loaded.detectorSettings().get(BeaconDetector.ID)).isEqualTo(BeaconDetector.Settings.DEFAULTS);
     }
 
     @Test
