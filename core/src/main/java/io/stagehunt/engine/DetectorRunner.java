@@ -106,6 +106,10 @@ final class DetectorRunner<K, S> {
             slot.timer = Long.MIN_VALUE;
             context.bind(slot);
             S after = detector.onTimer(due.key, slot.state, due.time, context);
+            if (after != null && slot.timer <= due.time && time != Long.MAX_VALUE) {
+                throw new IllegalStateException("detector '" + detector.id() + "' set the timer for " + due.key
+                        + " no later than the timer that just fired: event time would never move on");
+            }
             slot.queuedSequence = 0;
             store(due.key, slot, after);
         }

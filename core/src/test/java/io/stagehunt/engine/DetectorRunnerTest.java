@@ -116,6 +116,42 @@ class DetectorRunnerTest {
     }
 
     @Test
+    void failsInsteadOfSpinningWhenATimerIsSetBackToTheTimeThatFired() {
+        Detector<Host, String> stuck = new Detector<>() {
+            @Override
+            public String id() {
+                return "stuck";
+            }
+
+            @Override
+            public boolean accepts(Class<? extends Event> type) {
+                return type == Connection.class;
+            }
+
+            @Override
+            public Host keyOf(Event event) {
+                return event.host();
+            }
+
+            @Override
+            public String onEvent(Host key, String state, Event event, DetectorContext context) {
+                context.setTimer(event.timeMicros() + MINUTE);
+                return "kept";
+            }
+
+            @Override
+            public String onTimer(Host key, String state, long timeMicros, DetectorContext context) {
+                context.setTimer(timeMicros);
+                return state;
+            }
+        };
+        DetectorHarness<Host, String> harness = new DetectorHarness<>(stuck);
+        harness.accept(EngineEvents.outbound(1, "10.0.0.5", "198.51.100.7", 443));
+        assertThatThrownBy(() -> harness.accept(EngineEvents.outbound(3_600, "10.0.0.5", "198.51.100.7", 443)))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("would never move on");
+    }
+
+    @Test
     void firesTimersInEventTimeOrderAcrossKeys() {
         List<String> fired = new ArrayList<>();
         Detector<Host, Long> recorder = new Detector<>() {

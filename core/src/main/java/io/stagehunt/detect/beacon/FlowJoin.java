@@ -6,6 +6,7 @@ import io.stagehunt.event.Provenance;
 import java.io.Serializable;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.PriorityQueue;
 
 /**
  * Joins, inside one pair, the flow record (bytes, duration) with the HTTP or TLS record that names the flow,
@@ -27,8 +28,18 @@ final class FlowJoin implements Serializable {
 
     private enum Stage { AWAITING_NAME, AWAITING_FLOW, SETTLED }
 
-    /** By flow id, oldest first; flows without an id get a key of their own that nothing looks up. */
-    private final LinkedHashMap<String, Entry> entries = new LinkedHashMap<>();
+    /**
+     * By flow id, oldest first; flows without an id get a key of their own that nothing looks up. Allocated with
+     * the first flow and dropped when empty: most pairs only ever hold a DNS name.
+     */
+    private LinkedHashMap<String, Entry> entries;
+    /** Waiting entries by settle time; entries settled meanwhile leave lazily, when they reach the head. */
+    private PriorityQueue<Entry> waiting;
+    /**
+     * At most the oldest last touch of a settled entry (exact after each forgetting pass): spares the pass over
+     * all entries until one may really be forgotten.
+     */
+    private long settledTouchFloor = Long.MAX_VALUE;
     private final int capacity;
     private long anonymous;
 
@@ -37,7 +48,7 @@ final class FlowJoin implements Serializable {
     }
 
     boolean isEmpty() {
-        return entries.isEmpty();
+        return entries == null;
     }
 
     /**
@@ -66,7 +77,7 @@ final class FlowJoin implements Serializable {
         }
         entry.takeFlow(connection);
         switch (entry.stage) {
-            case AWAITING_FLOW -> settle(entry, delivery);
+            case AWAITING_FLOW -> settleHeld(entry, delivery);
             case SETTLED -> delivery.deliver(entry.name, entry.proxied, entry.observation(Observation.Kind.UPDATE,
                     connection.timeMicros(), connection.provenance()));
             case AWAITING_NAME -> {
@@ -90,7 +101,7 @@ final class FlowJoin implements Serializable {
         switch (entry.stage) {
             case AWAITING_NAME -> {
                 entry.takeName(naming);
-                settle(entry, delivery);
+                settleHeld(entry, delivery);
             }
             case AWAITING_FLOW -> {
                 if (entry.name == null && naming.name() != null) {
@@ -120,48 +131,85 @@ final class FlowJoin implements Serializable {
 
     /** Settles every flow whose grace has passed and forgets settled flows older than the memory. */
     void advance(long nowMicros, long memoryMicros, Delivery delivery) {
+        if (entries == null) {
+            return;
+        }
+        for (Entry head = nextWaiting(); head != null && head.settleAtMicros <= nowMicros; head = nextWaiting()) {
+            waiting.poll();
+            settleHeld(head, delivery);
+        }
+        if (forgetDueMicros(memoryMicros) <= nowMicros) {
+            forget(nowMicros - memoryMicros);
+        }
+    }
+
+    /** Forgets settled entries last touched at or before {@code touchedByMicros}; makes the floor exact. */
+    private void forget(long touchedByMicros) {
+        long floor = Long.MAX_VALUE;
         Iterator<Entry> iterator = entries.values().iterator();
         while (iterator.hasNext()) {
             Entry entry = iterator.next();
-            if (entry.stage != Stage.SETTLED && entry.settleAtMicros <= nowMicros) {
-                settle(entry, delivery);
+            if (entry.stage != Stage.SETTLED) {
+                continue;
             }
-            if (entry.stage == Stage.SETTLED && entry.lastTouchMicros + memoryMicros <= nowMicros) {
+            if (entry.lastTouchMicros <= touchedByMicros) {
                 iterator.remove();
+            } else {
+                floor = Math.min(floor, entry.lastTouchMicros);
             }
         }
+        settledTouchFloor = floor;
+        if (entries.isEmpty()) {
+            entries = null;
+            waiting = null;
+        }
+    }
+
+    /** The waiting entry that settles first, dropping entries that settled otherwise meanwhile; or null. */
+    private Entry nextWaiting() {
+        if (waiting == null) {
+            return null;
+        }
+        while (!waiting.isEmpty() && waiting.peek().stage == Stage.SETTLED) {
+            waiting.poll();
+        }
+        return waiting.peek();
     }
 
     /** Settles everything still waiting, at the end of the input. */
     void settleAll(Delivery delivery) {
+        if (entries == null) {
+            return;
+        }
         for (Entry entry : entries.values()) {
             if (entry.stage != Stage.SETTLED) {
                 settle(entry, delivery);
             }
         }
-        entries.clear();
+        entries = null;
+        waiting = null;
+        settledTouchFloor = Long.MAX_VALUE;
     }
 
     /** When the first waiting flow or name must settle; {@link Long#MAX_VALUE} when none waits. */
     long settleDueMicros() {
-        long due = Long.MAX_VALUE;
-        for (Entry entry : entries.values()) {
-            if (entry.stage != Stage.SETTLED) {
-                due = Math.min(due, entry.settleAtMicros);
-            }
-        }
-        return due;
+        Entry head = nextWaiting();
+        return head == null ? Long.MAX_VALUE : head.settleAtMicros;
     }
 
-    /** When the first settled flow may be forgotten; {@link Long#MAX_VALUE} when none is held. */
+    /**
+     * When settled flows are next forgotten; {@link Long#MAX_VALUE} when none is held. Forgetting comes in
+     * batches, up to half a memory late: only memory is at stake, and a pass goes over every flow held.
+     */
     long forgetDueMicros(long memoryMicros) {
-        long due = Long.MAX_VALUE;
-        for (Entry entry : entries.values()) {
-            if (entry.stage == Stage.SETTLED) {
-                due = Math.min(due, entry.lastTouchMicros + memoryMicros);
-            }
-        }
-        return due;
+        return entries == null || settledTouchFloor == Long.MAX_VALUE ? Long.MAX_VALUE
+                : settledTouchFloor + memoryMicros + memoryMicros / 2;
+    }
+
+    /** Settles an entry this join holds (and so must forget in time). */
+    private void settleHeld(Entry entry, Delivery delivery) {
+        settle(entry, delivery);
+        settledTouchFloor = Math.min(settledTouchFloor, entry.lastTouchMicros);
     }
 
     private void settle(Entry entry, Delivery delivery) {
@@ -171,6 +219,10 @@ final class FlowJoin implements Serializable {
     }
 
     private void add(Entry entry, Delivery delivery) {
+        if (entries == null) {
+            entries = new LinkedHashMap<>();
+            waiting = new PriorityQueue<>();
+        }
         if (entries.size() >= capacity) {
             Iterator<Entry> oldestFirst = entries.values().iterator();
             Entry oldest = oldestFirst.next();
@@ -180,6 +232,11 @@ final class FlowJoin implements Serializable {
             }
         }
         entries.put(identified(entry.uid) ? entry.uid : "\u0000" + anonymous++, entry);
+        if (entry.stage == Stage.SETTLED) {
+            settledTouchFloor = Math.min(settledTouchFloor, entry.lastTouchMicros);
+        } else {
+            waiting.add(entry);
+        }
     }
 
     private static boolean identified(String uid) {
@@ -187,11 +244,11 @@ final class FlowJoin implements Serializable {
     }
 
     private Entry find(String uid) {
-        return identified(uid) ? entries.get(uid) : null;
+        return entries != null && identified(uid) ? entries.get(uid) : null;
     }
 
     /** One flow's joined facts. */
-    private static final class Entry implements Serializable {
+    private static final class Entry implements Comparable<Entry>, Serializable {
         final String uid;
         final long startMicros;
         final long settleAtMicros;
@@ -218,6 +275,11 @@ final class FlowJoin implements Serializable {
             this.settleAtMicros = settleAtMicros;
             this.stage = stage;
             this.lastTouchMicros = startMicros;
+        }
+
+        @Override
+        public int compareTo(Entry other) {
+            return Long.compare(settleAtMicros, other.settleAtMicros);
         }
 
         void takeFlow(Connection connection) {

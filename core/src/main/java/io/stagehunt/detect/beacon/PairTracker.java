@@ -34,7 +34,8 @@ public final class PairTracker<C extends ChannelState> implements Serializable {
 
     private final FlowJoin join;
     private long settleDueMicros = Long.MAX_VALUE;
-    private final Map<String, Slot<C>> named = new HashMap<>(4);
+    /** Channels by name; allocated with the first name, since most pairs have none. */
+    private Map<String, Slot<C>> named = Map.of();
     private Slot<C> bare;
     private String dnsLabel;
     private long dnsSeenMicros = Long.MIN_VALUE;
@@ -133,7 +134,7 @@ public final class PairTracker<C extends ChannelState> implements Serializable {
         for (Slot<C> slot : all) {
             slot.channel.close(moment, view(slot, environment), environment.findings());
         }
-        named.clear();
+        named = Map.of();
         bare = null;
     }
 
@@ -148,9 +149,8 @@ public final class PairTracker<C extends ChannelState> implements Serializable {
         for (Slot<C> slot : named.values()) {
             due = Math.min(due, slot.channel.dueMicros());
         }
-        if (due == Long.MAX_VALUE) {
-            due = join.forgetDueMicros(settings.joinMemoryMicros());
-        }
+        // a busy channel must not hold every flow it had until its next report
+        due = Math.min(due, join.forgetDueMicros(settings.joinMemoryMicros()));
         if (due == Long.MAX_VALUE && dnsLabel != null) {
             due = dnsSeenMicros + settings.labelRetentionMicros();
         }
@@ -178,6 +178,9 @@ public final class PairTracker<C extends ChannelState> implements Serializable {
         } else {
             slot = named.get(name);
             if (slot == null) {
+                if (named.isEmpty()) {
+                    named = new HashMap<>(4);
+                }
                 if (named.size() >= environment.settings().maxChannelsPerPair()) {
                     evictStalest(moment, environment);
                 }
