@@ -35,6 +35,7 @@ final class DetectorRunner<K, S> {
     private long observedUntil = Long.MIN_VALUE;
     private long sequence;
     private long eventsSeen;
+    private long timersFired;
     private long peakKeys;
 
     DetectorRunner(Detector<K, S> detector, Consumer<Finding> findings) {
@@ -103,6 +104,7 @@ final class DetectorRunner<K, S> {
                 continue;
             }
             firings++;
+            timersFired++;
             slot.timer = Long.MIN_VALUE;
             context.bind(slot);
             S after = detector.onTimer(due.key, slot.state, due.time, context);
@@ -160,6 +162,11 @@ final class DetectorRunner<K, S> {
 
     long eventsSeen() {
         return eventsSeen;
+    }
+
+    /** Timers that fired and reached the detector (stale queue entries not counted). */
+    long timersFired() {
+        return timersFired;
     }
 
     long peakKeys() {

@@ -303,9 +303,12 @@ public final class FindingRefiner {
             return;
         }
         long population = prevalence.population();
+        // an estimate may overshoot the population it is part of; say so rather than print "154 of 151"
+        long hosts = seen.estimated() ? Math.min(seen.hosts(), population) : seen.hosts();
         long popularHosts = Math.max(settings.popularMinHosts(),
                 (long) Math.ceil(settings.popularMinShare() * population));
-        String observed = subject + ": " + seen.hosts() + " of " + population + " internal hosts since "
+        String observed = subject + ": " + (seen.estimated() ? "about " : "") + hosts + " of " + population
+                + " internal hosts since "
                 + EventTime.iso(seen.firstSeenMicros());
         String baseline = String.format(Locale.ROOT, "rare: at most %d host%s; popular: at least %d hosts (%d %% of"
                         + " hosts); judged from %d hosts on", settings.rareMaxHosts(),
@@ -313,10 +316,10 @@ public final class FindingRefiner {
                 settings.minPopulation());
         if (population < settings.minPopulation()) {
             signals.add(new Signal("prevalence", observed, baseline + " (too few hosts to judge)", 0));
-        } else if (seen.hosts() <= settings.rareMaxHosts()) {
+        } else if (hosts <= settings.rareMaxHosts()) {
             signals.add(new Signal("rare-destination", observed, baseline, settings.rareWeight()));
             counts.rare++;
-        } else if (seen.hosts() >= popularHosts) {
+        } else if (hosts >= popularHosts) {
             signals.add(new Signal("popular-destination", observed, baseline, -settings.popularWeight()));
             counts.popular++;
         } else {

@@ -55,8 +55,9 @@ public final class Prevalence implements Consumer<Event> {
      *
      * @param hosts distinct internal hosts that contacted it (exact up to the settings' cap)
      * @param firstSeenMicros the first contact by any internal host
+     * @param estimated whether {@code hosts} is past the cap and so a sketch's estimate (about 3 % error)
      */
-    public record Seen(long hosts, long firstSeenMicros, long lastSeenMicros, long events) {
+    public record Seen(long hosts, long firstSeenMicros, long lastSeenMicros, long events, boolean estimated) {
     }
 
     private final Settings settings;
@@ -268,7 +269,8 @@ public final class Prevalence implements Consumer<Event> {
         Seen seen(K key) {
             Stats stats = get(key);
             return stats == null ? null
-                    : new Seen(stats.hosts.count(), stats.firstSeenMicros, stats.lastSeenMicros, stats.events);
+                    : new Seen(stats.hosts.count(), stats.firstSeenMicros, stats.lastSeenMicros, stats.events,
+                            !stats.hosts.exact());
         }
     }
 

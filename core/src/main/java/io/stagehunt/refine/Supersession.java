@@ -11,9 +11,14 @@ import java.util.Map;
  * Drops findings that a later report of the same detector about the same host and destination has superseded.
  * Detectors that watch a live stream report a long-lived channel more than once (a beacon every 24 h, and again
  * when it ends); over a finished input the analyst wants the last, fullest view of each channel, not every
- * interim one. Reports whose time spans do not overlap stay apart: they are separate episodes. Stateless.
+ * interim one. Consecutive reports of a channel abut rather than overlap (each covers the check-ins since the one
+ * before), so a report that begins within {@link #ABUTTING_GAP_MICROS} of an earlier one's end continues it;
+ * reports further apart stay apart: they are separate episodes. Stateless.
  */
 public final class Supersession {
+
+    /** How far apart two reports may be and still be views of one episode: a beacon's period is mostly less. */
+    static final long ABUTTING_GAP_MICROS = 3_600_000_000L;
 
     private Supersession() {
     }
@@ -30,7 +35,7 @@ public final class Supersession {
             for (int i = 0; i < reports.size() - 1; i++) {
                 Finding earlier = reports.get(i);
                 for (int j = i + 1; j < reports.size(); j++) {
-                    if (reports.get(j).firstSeenMicros() <= earlier.lastSeenMicros()) {
+                    if (reports.get(j).firstSeenMicros() <= earlier.lastSeenMicros() + ABUTTING_GAP_MICROS) {
                         superseded.add(earlier);
                         break;
                     }

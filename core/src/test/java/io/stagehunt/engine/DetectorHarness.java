@@ -59,6 +59,10 @@ public final class DetectorHarness<K, S> {
         return runner.liveKeys();
     }
 
+    public long timersFired() {
+        return runner.timersFired();
+    }
+
     public int queuedTimers() {
         return runner.queuedTimers();
     }

@@ -91,6 +91,24 @@ class FindingRefinerTest {
     }
 
     @Test
+    void anEstimatedHostCountIsMarkedAndNeverExceedsThePopulation() {
+        Prevalence fleet = new Prevalence(new Prevalence.Settings(1_000, 4, 100));
+        for (int host = 1; host <= 151; host++) {
+            fleet.accept(tcp(host, "10.20." + host / 200 + "." + host % 200, "185.199.175.156", 443, "ssl", 500, 9_000,
+                    "SF"));
+        }
+        Finding refined = new FindingRefiner(SETTINGS, Allowlist.empty())
+                .refine(List.of(beacon("10.20.0.10", "185.199.175.156", null, 443, 0.6)), fleet).findings().get(0);
+
+        Signal popular = refined.signals().stream().filter(s -> s.name().equals("popular-destination")).findFirst()
+                .orElseThrow();
+        java.util.regex.Matcher count = java.util.regex.Pattern.compile("^185\\.199\\.175\\.156: about (\\d+) of 151 ")
+                .matcher(popular.observed());
+        assertThat(count.find()).as(popular.observed()).isTrue();
+        assertThat(Long.parseLong(count.group(1))).isBetween(140L, 151L);
+    }
+
+    @Test
     void allowlistedDestinationIsMarkedAndLoweredNotDropped() {
         Allowlist allowlist = AllowlistFiles.bundled();
         Finding original = beacon("10.2.0.5", "142.250.1.95", "safebrowsing.googleapis.com", 443, 0.62);

@@ -25,6 +25,24 @@ class SupersessionTest {
     }
 
     @Test
+    void dailyReportsThatAbutAreOneEpisodeAndOnlyTheLastIsKept() {
+        long period = 15 * 60_000_000L;
+        Finding monday = finding("beacon", C2, 0, 24 * HOUR - period);
+        Finding tuesday = finding("beacon", C2, 24 * HOUR, 48 * HOUR - period);
+        Finding wednesday = finding("beacon", C2, 48 * HOUR, 60 * HOUR);
+
+        assertThat(Supersession.latestViews(List.of(monday, tuesday, wednesday))).containsExactly(wednesday);
+    }
+
+    @Test
+    void reportsMoreThanAnHourApartStayApart() {
+        Finding morning = finding("beacon", C2, 0, 4 * HOUR);
+        Finding evening = finding("beacon", C2, 5 * HOUR + 1, 9 * HOUR);
+
+        assertThat(Supersession.latestViews(List.of(morning, evening))).containsExactly(morning, evening);
+    }
+
+    @Test
     void keepsSeparateEpisodesOtherDestinationsAndOtherDetectors() {
         Finding monday = finding("beacon", C2, 0, 2 * HOUR);
         Finding friday = finding("beacon", C2, 96 * HOUR, 98 * HOUR);

@@ -21,9 +21,9 @@ import java.util.PriorityQueue;
  */
 final class FlowJoin implements Serializable {
 
-    /** Where joined flows go. */
+    /** Where joined flows go, and at what event time they were settled. */
     interface Delivery {
-        void deliver(String name, boolean proxied, Observation observation);
+        void deliver(String name, boolean proxied, Observation observation, long atMicros);
     }
 
     private enum Stage { AWAITING_NAME, AWAITING_FLOW, SETTLED }
@@ -61,10 +61,10 @@ final class FlowJoin implements Serializable {
             // no HTTP or TLS on this flow: no record will name it, so it settles at once
             entry = new Entry(connection.uid(), connection.timeMicros(), nowMicros, Stage.AWAITING_NAME);
             entry.takeFlow(connection);
-            settle(entry, delivery);
+            settle(entry, nowMicros, delivery);
             if (connection.open()) {
                 // a still-open flow will be logged again when it closes; remember it to count it once
-                add(entry, delivery);
+                add(entry, nowMicros, delivery);
             }
             return;
         }
@@ -72,14 +72,14 @@ final class FlowJoin implements Serializable {
             entry = new Entry(connection.uid(), connection.timeMicros(),
                     Math.max(connection.timeMicros(), nowMicros) + graceMicros, Stage.AWAITING_NAME);
             entry.takeFlow(connection);
-            add(entry, delivery);
+            add(entry, nowMicros, delivery);
             return;
         }
         entry.takeFlow(connection);
         switch (entry.stage) {
-            case AWAITING_FLOW -> settleHeld(entry, delivery);
+            case AWAITING_FLOW -> settleHeld(entry, nowMicros, delivery);
             case SETTLED -> delivery.deliver(entry.name, entry.proxied, entry.observation(Observation.Kind.UPDATE,
-                    connection.timeMicros(), connection.provenance()));
+                    connection.timeMicros(), connection.provenance()), nowMicros);
             case AWAITING_NAME -> {
                 // a second record of the same flow (open, then closed) before it settled: the latest holds
             }
@@ -95,13 +95,13 @@ final class FlowJoin implements Serializable {
                     Stage.AWAITING_FLOW);
             entry.takeName(naming);
             entry.provenance = event.provenance();
-            add(entry, delivery);
+            add(entry, nowMicros, delivery);
             return;
         }
         switch (entry.stage) {
             case AWAITING_NAME -> {
                 entry.takeName(naming);
-                settleHeld(entry, delivery);
+                settleHeld(entry, nowMicros, delivery);
             }
             case AWAITING_FLOW -> {
                 if (entry.name == null && naming.name() != null) {
@@ -111,33 +111,47 @@ final class FlowJoin implements Serializable {
                     entry.requests++;
                     if (entry.requests > 1) {
                         delivery.deliver(entry.name, entry.proxied, entry.observation(Observation.Kind.REQUEST,
-                                event.timeMicros(), event.provenance()));
+                                event.timeMicros(), event.provenance()), nowMicros);
                     }
                 }
             }
             case SETTLED -> {
                 if (naming.request()) {
                     delivery.deliver(entry.name, entry.proxied, entry.observation(Observation.Kind.REQUEST,
-                            event.timeMicros(), event.provenance()));
+                            event.timeMicros(), event.provenance()), nowMicros);
                 } else if (naming.encrypted() && !entry.encrypted) {
                     entry.encrypted = true;
                     delivery.deliver(entry.name, entry.proxied, entry.observation(Observation.Kind.UPDATE,
-                            event.timeMicros(), event.provenance()));
+                            event.timeMicros(), event.provenance()), nowMicros);
                 }
             }
         }
         entry.lastTouchMicros = Math.max(entry.lastTouchMicros, event.timeMicros());
     }
 
-    /** Settles every flow whose grace has passed and forgets settled flows older than the memory. */
-    void advance(long nowMicros, long memoryMicros, Delivery delivery) {
-        if (entries == null) {
-            return;
+    /**
+     * Settles the first batch of waiting flows due by {@code nowMicros}: the first due and every flow due within
+     * {@code batchMicros} after it, at the batch's end (or now, if sooner), so that a burst settles in one go.
+     * When a flow settles depends on the flows alone, not on when this is called, so callers may settle lazily,
+     * when the pair is next touched.
+     *
+     * @return when the batch settled; {@link Long#MIN_VALUE} when no flow was due
+     */
+    long settleBatch(long nowMicros, long batchMicros, Delivery delivery) {
+        Entry head = nextWaiting();
+        if (head == null || head.settleAtMicros > nowMicros) {
+            return Long.MIN_VALUE;
         }
-        for (Entry head = nextWaiting(); head != null && head.settleAtMicros <= nowMicros; head = nextWaiting()) {
+        long batchEnd = Math.min(nowMicros, head.settleAtMicros + batchMicros);
+        for (; head != null && head.settleAtMicros <= batchEnd; head = nextWaiting()) {
             waiting.poll();
-            settleHeld(head, delivery);
+            settleHeld(head, batchEnd, delivery);
         }
+        return batchEnd;
+    }
+
+    /** Forgets settled flows last touched a memory ago, when a forgetting pass is due. */
+    void forgetIfDue(long nowMicros, long memoryMicros) {
         if (forgetDueMicros(memoryMicros) <= nowMicros) {
             forget(nowMicros - memoryMicros);
         }
@@ -177,13 +191,13 @@ final class FlowJoin implements Serializable {
     }
 
     /** Settles everything still waiting, at the end of the input. */
-    void settleAll(Delivery delivery) {
+    void settleAll(long nowMicros, Delivery delivery) {
         if (entries == null) {
             return;
         }
         for (Entry entry : entries.values()) {
             if (entry.stage != Stage.SETTLED) {
-                settle(entry, delivery);
+                settle(entry, nowMicros, delivery);
             }
         }
         entries = null;
@@ -207,18 +221,18 @@ final class FlowJoin implements Serializable {
     }
 
     /** Settles an entry this join holds (and so must forget in time). */
-    private void settleHeld(Entry entry, Delivery delivery) {
-        settle(entry, delivery);
+    private void settleHeld(Entry entry, long atMicros, Delivery delivery) {
+        settle(entry, atMicros, delivery);
         settledTouchFloor = Math.min(settledTouchFloor, entry.lastTouchMicros);
     }
 
-    private void settle(Entry entry, Delivery delivery) {
+    private void settle(Entry entry, long atMicros, Delivery delivery) {
         entry.stage = Stage.SETTLED;
         delivery.deliver(entry.name, entry.proxied,
-                entry.observation(Observation.Kind.FLOW, entry.startMicros, entry.provenance));
+                entry.observation(Observation.Kind.FLOW, entry.startMicros, entry.provenance), atMicros);
     }
 
-    private void add(Entry entry, Delivery delivery) {
+    private void add(Entry entry, long nowMicros, Delivery delivery) {
         if (entries == null) {
             entries = new LinkedHashMap<>();
             waiting = new PriorityQueue<>();
@@ -228,7 +242,7 @@ final class FlowJoin implements Serializable {
             Entry oldest = oldestFirst.next();
             oldestFirst.remove();
             if (oldest.stage != Stage.SETTLED) {
-                settle(oldest, delivery);
+                settle(oldest, nowMicros, delivery);
             }
         }
         entries.put(identified(entry.uid) ? entry.uid : "\u0000" + anonymous++, entry);

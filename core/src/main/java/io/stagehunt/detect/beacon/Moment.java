@@ -22,6 +22,11 @@ record Moment(long nowMicros, long observedSinceMicros, long observedUntilMicros
         return new Moment(now, context.observedSinceMicros(), until, end);
     }
 
+    /** This moment moved to {@code micros}: where something that fell due earlier is dealt with at its own time. */
+    Moment at(long micros) {
+        return micros == nowMicros ? this : new Moment(micros, observedSinceMicros, observedUntilMicros, endOfInput);
+    }
+
     /** The end of the window a report looks back over: now, or the end of the data. */
     long reportEndMicros() {
         return endOfInput ? observedUntilMicros : nowMicros;

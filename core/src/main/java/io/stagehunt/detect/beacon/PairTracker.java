@@ -29,11 +29,15 @@ public final class PairTracker<C extends ChannelState> implements Serializable {
     /** Below this, a channel's own rhythm is not trusted when judging how stale it is. */
     private static final long MIN_STALENESS_UNIT_MICROS = 60_000_000L;
 
-    /** Settling waiting flows waits this much longer, so that a burst of flows settles in one go. */
+    /** Flows due to settle within this of the first settle with it, so that a burst settles in one go. */
     private static final long SETTLE_BATCH_MICROS = 15_000_000L;
 
+    /** How late the flow join of a quiet pair may catch up: only memory is at stake, and an hour of flows is little. */
+    private static final long CATCH_UP_MICROS = 3_600_000_000L;
+
     private final FlowJoin join;
-    private long settleDueMicros = Long.MAX_VALUE;
+    /** When the flow join next has flows to settle or forget; it catches up on the first event after. */
+    private long joinDueMicros = Long.MAX_VALUE;
     /** Channels by name; allocated with the first name, since most pairs have none. */
     private Map<String, Slot<C>> named = Map.of();
     private Slot<C> bare;
@@ -81,11 +85,10 @@ public final class PairTracker<C extends ChannelState> implements Serializable {
     }
 
     void onEvent(Event event, Moment moment, Environment<C> environment) {
-        FlowJoin.Delivery delivery = (name, proxied, observation) ->
-                deliver(name, proxied, observation, moment, environment);
-        if (settleDueMicros <= moment.nowMicros()) {
-            // settle what is due now rather than on a timer of its own
-            join.advance(moment.nowMicros(), environment.settings().joinMemoryMicros(), delivery);
+        FlowJoin.Delivery delivery = (name, proxied, observation, atMicros) ->
+                deliver(name, proxied, observation, moment.at(atMicros), environment);
+        if (joinDueMicros <= moment.nowMicros()) {
+            catchUp(moment, environment);
         }
         long grace = environment.settings().flowWaitMicros();
         if (event instanceof Connection connection) {
@@ -110,8 +113,26 @@ public final class PairTracker<C extends ChannelState> implements Serializable {
 
     /** Settles flows and attends channels up to {@code moment}. */
     void onTimer(Moment moment, Environment<C> environment) {
-        join.advance(moment.nowMicros(), environment.settings().joinMemoryMicros(),
-                (name, proxied, observation) -> deliver(name, proxied, observation, moment, environment));
+        catchUp(moment, environment);
+        attendChannels(moment, environment);
+    }
+
+    /**
+     * Settles the flows that fell due since the pair was last touched, batch by batch, and attends the channels
+     * after each batch at its time, as a timer of the batch's own would have; then forgets old settled flows.
+     */
+    private void catchUp(Moment moment, Environment<C> environment) {
+        FlowJoin.Delivery delivery = (name, proxied, observation, atMicros) ->
+                deliver(name, proxied, observation, moment.at(atMicros), environment);
+        for (long settled = join.settleBatch(moment.nowMicros(), SETTLE_BATCH_MICROS, delivery);
+                settled != Long.MIN_VALUE;
+                settled = join.settleBatch(moment.nowMicros(), SETTLE_BATCH_MICROS, delivery)) {
+            attendChannels(moment.at(settled), environment);
+        }
+        join.forgetIfDue(moment.nowMicros(), environment.settings().joinMemoryMicros());
+    }
+
+    private void attendChannels(Moment moment, Environment<C> environment) {
         if (bare != null && !bare.channel.attend(moment, view(bare, environment), environment.findings())) {
             bare = null;
         }
@@ -126,7 +147,8 @@ public final class PairTracker<C extends ChannelState> implements Serializable {
 
     /** The input ended: settles every flow, reports every channel, forgets everything. */
     void finish(Moment moment, Environment<C> environment) {
-        join.settleAll((name, proxied, observation) -> deliver(name, proxied, observation, moment, environment));
+        join.settleAll(moment.nowMicros(), (name, proxied, observation, atMicros) ->
+                deliver(name, proxied, observation, moment.at(atMicros), environment));
         List<Slot<C>> all = new ArrayList<>(named.values());
         if (bare != null) {
             all.add(0, bare);
@@ -140,17 +162,20 @@ public final class PairTracker<C extends ChannelState> implements Serializable {
 
     /** When this pair next needs attention; {@link Long#MAX_VALUE} when it holds nothing. */
     long dueMicros(PairSettings settings) {
-        settleDueMicros = join.settleDueMicros();
-        // waiting flows settle in batches: when their arrival is learnt a little later changes no report
-        long due = settleDueMicros == Long.MAX_VALUE ? Long.MAX_VALUE : settleDueMicros + SETTLE_BATCH_MICROS;
+        long due = Long.MAX_VALUE;
         if (bare != null) {
             due = Math.min(due, bare.channel.dueMicros());
         }
         for (Slot<C> slot : named.values()) {
             due = Math.min(due, slot.channel.dueMicros());
         }
-        // a busy channel must not hold every flow it had until its next report
-        due = Math.min(due, join.forgetDueMicros(settings.joinMemoryMicros()));
+        // Waiting flows settle, each batch at its own time, and old settled ones are forgotten when the pair is
+        // next touched (an event, a channel's timer): a pair that calls every few minutes needs no timer per flow.
+        // A pair that falls quiet is visited a catch-up span later at the latest, so nothing is held for long.
+        joinDueMicros = Math.min(join.settleDueMicros(), join.forgetDueMicros(settings.joinMemoryMicros()));
+        if (joinDueMicros != Long.MAX_VALUE) {
+            due = Math.min(due, joinDueMicros + CATCH_UP_MICROS);
+        }
         if (due == Long.MAX_VALUE && dnsLabel != null) {
             due = dnsSeenMicros + settings.labelRetentionMicros();
         }

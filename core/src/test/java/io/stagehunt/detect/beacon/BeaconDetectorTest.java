@@ -51,6 +51,41 @@ class BeaconDetectorTest {
     }
 
     @Test
+    void aPairCallingEveryMinuteNeedsNoTimerPerFlow() {
+        Traffic host = new Traffic("10.1.1.5");
+        for (double time : CheckInSchedules.jittered(0, 60, 0.2, 600, 7)) {
+            host.https(time, C2, "cdn-check.example", 700);
+        }
+        DetectorHarness<PairKey, PairTracker<BeaconChannel>> harness = new DetectorHarness<>(new BeaconDetector());
+        host.events().forEach(harness::accept);
+        harness.finish();
+
+        assertThat(harness.findings()).hasSize(1);
+        // flows settle when the pair is next touched; timers serve the channel's reports and the final catch-up
+        assertThat(harness.timersFired()).isLessThan(600 / 20);
+    }
+
+    @Test
+    void whenOtherTrafficMovesEventTimeOnChangesNoFinding() {
+        Traffic host = new Traffic("10.1.1.5");
+        for (double time : CheckInSchedules.jittered(0, 300, 0.2, 200, 3)) {
+            host.https(time, C2, "cdn-check.example", 700);
+        }
+        List<Finding> alone = DetectorHarness.run(new BeaconDetector(), host.events());
+
+        DetectorHarness<PairKey, PairTracker<BeaconChannel>> busy = new DetectorHarness<>(new BeaconDetector());
+        Random random = new Random(5);
+        for (Event event : host.events()) {
+            busy.advanceTo(event.timeMicros() - random.nextInt(300_000_000));
+            busy.accept(event);
+        }
+        busy.finish();
+
+        assertThat(alone).hasSize(1);
+        assertThat(busy.findings()).isEqualTo(alone);
+    }
+
+    @Test
     void namesTheProxyTargetNotTheProxy() {
         Traffic host = new Traffic("10.1.1.6");
         for (double time : CheckInSchedules.jittered(0, 120, 0.1, 100, 2)) {
