@@ -18,7 +18,8 @@ public final class TimeOrderedMerge {
     private final PriorityQueue<EventSource> pending =
             new PriorityQueue<>(Comparator.comparingLong(EventSource::firstTimeMicros));
     private final PriorityQueue<Head> active = new PriorityQueue<>();
-    private final PriorityQueue<Buffered> buffer = new PriorityQueue<>();
+    /** Mostly in order already: within one input only long flows, stamped with their start, come late. */
+    private final ReorderBuffer<Buffered> buffer = new ReorderBuffer<>();
     private final long windowMicros;
     private final int maxBuffered;
     private long sequence;
