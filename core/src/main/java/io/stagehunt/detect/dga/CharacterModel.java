@@ -64,17 +64,15 @@ public final class CharacterModel {
      * values.
      */
     public void surprisals(CharSequence label, double[] out) {
-        int history = 0;
-        int historyLength = order - 1;
-        for (int i = 0; i < historyLength; i++) {
-            history = history << SYMBOL_BITS | BOUNDARY;
-        }
+        int history = BOUNDARY;
+        int known = 1;
         int mask = (1 << (SYMBOL_BITS * (order - 1))) - 1;
         int length = label.length();
         for (int i = 0; i <= length; i++) {
             int symbol = i < length ? symbol(label.charAt(i)) : BOUNDARY;
-            out[i] = -log2Probability(history, symbol);
+            out[i] = -log2Probability(history, Math.min(known, order - 1), symbol);
             history = (history << SYMBOL_BITS | symbol) & mask;
+            known++;
         }
     }
 
@@ -89,10 +87,15 @@ public final class CharacterModel {
         return sum / bits.length;
     }
 
-    /** log2 P(symbol | history), where history holds the last {@code order - 1} symbols, newest lowest. */
-    private double log2Probability(int history, int symbol) {
+    /**
+     * log2 P(symbol | history), where history holds the last {@code longest} symbols, newest lowest. Near a
+     * label's start the history is shorter than the order allows: one boundary symbol and the characters so
+     * far, never a padding of several boundaries, whose contexts would repeat one another and charge an
+     * unseen continuation the backoff weight of each.
+     */
+    private double log2Probability(int history, int longest, int symbol) {
         double backoff = 0;
-        for (int contextLength = order - 1; contextLength >= 0; contextLength--) {
+        for (int contextLength = longest; contextLength >= 0; contextLength--) {
             int context = contextLength == 0 ? 0 : history & ((1 << (SYMBOL_BITS * contextLength)) - 1);
             int ngram = context << SYMBOL_BITS | symbol;
             float probability = logProbabilities.get(ngram);
@@ -122,19 +125,17 @@ public final class CharacterModel {
         for (int k = 0; k <= order; k++) {
             raw.add(new HashMap<>());
         }
-        int[] sequence = new int[256 + order];
+        int[] sequence = new int[258];
         for (String label : labels) {
             int length = 0;
-            for (int i = 0; i < order - 1; i++) {
-                sequence[length++] = BOUNDARY;
-            }
+            sequence[length++] = BOUNDARY;
             for (int i = 0; i < label.length() && length < sequence.length - 1; i++) {
                 sequence[length++] = symbol(label.charAt(i));
             }
             sequence[length++] = BOUNDARY;
-            for (int position = order - 1; position < length; position++) {
+            for (int position = 1; position < length; position++) {
                 int key = 0;
-                for (int k = 1; k <= order; k++) {
+                for (int k = 1; k <= Math.min(order, position + 1); k++) {
                     key = key | sequence[position - k + 1] << (SYMBOL_BITS * (k - 1));
                     raw.get(k).merge(key, 1, Integer::sum);
                 }

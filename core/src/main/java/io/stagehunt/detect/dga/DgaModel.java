@@ -17,8 +17,9 @@ import java.util.TreeSet;
 
 /**
  * Everything the generated-name score needs, trained from benign names only: the character model, the word
- * list, the weights that combine a label's features, and the registered domains that the benign lists show to
- * be popular (their host labels are chosen by their owner, not by a generator).
+ * list, the random generators it is compared with, the weights that combine a label's features, and the
+ * registered domains that the benign lists show to be popular (their host labels are chosen by their owner, not
+ * by a generator).
  *
  * <p>The combination is a logistic model over features standardized against benign names:
  * {@code score = 1 / (1 + exp(-(intercept + sum(weight[i] * (x[i] - benignMean[i]) / benignScale[i]))))}, so
@@ -29,10 +30,11 @@ public final class DgaModel {
     /** The model shipped with stagehunt, trained by {@code stagehunt dga train} from CC0 lists. */
     public static final String RESOURCE = "dga-model.bin";
     private static final int MAGIC = 0x53484447;
-    private static final int VERSION = 1;
+    private static final int VERSION = 2;
 
     private final CharacterModel characters;
     private final WordList words;
+    private final RandomLabelModel random;
     private final double[] benignMeans;
     private final double[] benignScales;
     private final double[] weights;
@@ -44,7 +46,8 @@ public final class DgaModel {
      * @param popularDomains ICANN registered domains seen in the benign lists
      * @param dynamicDnsDomains popular registered domains whose customers name their own hosts (dynamic DNS)
      */
-    public DgaModel(CharacterModel characters, WordList words, double[] benignMeans, double[] benignScales,
+    public DgaModel(CharacterModel characters, WordList words, RandomLabelModel random, double[] benignMeans,
+            double[] benignScales,
             double[] weights, double intercept, Collection<String> popularDomains,
             Collection<String> dynamicDnsDomains) {
         int features = LabelFeatures.NAMES.size();
@@ -53,6 +56,7 @@ public final class DgaModel {
         }
         this.characters = characters;
         this.words = words;
+        this.random = random;
         this.benignMeans = benignMeans.clone();
         this.benignScales = benignScales.clone();
         this.weights = weights.clone();
@@ -74,6 +78,10 @@ public final class DgaModel {
         return words;
     }
 
+    public RandomLabelModel random() {
+        return random;
+    }
+
     public boolean popular(String registeredDomain) {
         return popularDomains.contains(registeredDomain);
     }
@@ -84,7 +92,7 @@ public final class DgaModel {
 
     /** The measured features of a label. */
     public LabelFeatures features(String label) {
-        return LabelFeatures.of(label, characters, words);
+        return LabelFeatures.of(label, characters, words, random);
     }
 
     /** The score of measured features, 0..1. */
@@ -143,6 +151,7 @@ public final class DgaModel {
         out.writeInt(VERSION);
         characters.write(out);
         words.write(out);
+        random.write(out);
         out.writeInt(weights.length);
         for (int i = 0; i < weights.length; i++) {
             out.writeUTF(LabelFeatures.NAMES.get(i));
@@ -168,6 +177,7 @@ public final class DgaModel {
         }
         CharacterModel characters = CharacterModel.read(in);
         WordList words = WordList.read(in);
+        RandomLabelModel random = RandomLabelModel.read(in);
         int features = in.readInt();
         if (features != LabelFeatures.NAMES.size()) {
             throw new IOException("model has " + features + " features, this version uses "
@@ -189,7 +199,7 @@ public final class DgaModel {
         double intercept = in.readDouble();
         List<String> popular = readNames(in);
         List<String> dynamic = readNames(in);
-        return new DgaModel(characters, words, means, scales, weights, intercept, popular, dynamic);
+        return new DgaModel(characters, words, random, means, scales, weights, intercept, popular, dynamic);
     }
 
     private static void writeNames(DataOutput out, Set<String> names) throws IOException {

@@ -43,6 +43,18 @@ class CharacterModelTest {
     }
 
     @Test
+    void chargesAnUnseenSymbolNearALabelsStartOneBackoffPerContextItReallyHas() {
+        // '9' never follows a letter in training; after "a" at the start, the contexts are the boundary and "a",
+        // whatever the order: a higher order must not add backoff weights of repeated boundary padding.
+        List<String> labels = new ArrayList<>(LABELS);
+        labels.add("web2");
+        double lowOrder = CharacterModel.train(labels, 3).bitsPerSymbol("a9");
+        double highOrder = CharacterModel.train(labels, 5).bitsPerSymbol("a9");
+
+        assertThat(highOrder).isCloseTo(lowOrder, within(0.5));
+    }
+
+    @Test
     void trainsTheSameModelWhateverTheOrderOfItsLabels() throws IOException {
         List<String> shuffled = new ArrayList<>(LABELS);
         Collections.shuffle(shuffled, new java.util.Random(3));

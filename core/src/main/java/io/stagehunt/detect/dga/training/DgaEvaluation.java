@@ -22,9 +22,10 @@ import java.util.TreeMap;
  *
  * <ul>
  *   <li><b>shipped</b>: the model as bundled, trained without any malware name, so every family is unseen;</li>
- *   <li><b>family split</b>: the same features, with logistic weights refitted on the labelled DGA names of
- *       the training folds only; families are split between folds (aliases of one family kept together) and
- *       benign names are split by hash, so no family and no benign name is in both training and test.</li>
+ *   <li><b>family split</b>: the same features, with logistic weights refitted (within the same signs) on the
+ *       labelled DGA names of the training folds only; families are split between folds (aliases of one family
+ *       kept together) and benign names are split by hash, so no family and no benign name is in both training
+ *       and test.</li>
  * </ul>
  *
  * Both report the ROC AUC (benign names, including the hard random-looking ones, are the negatives) and
@@ -148,7 +149,8 @@ public final class DgaEvaluation {
             }
             boolean bothClasses = trainClasses.contains(true) && trainClasses.contains(false);
             LogisticRegression regression = bothClasses
-                    ? LogisticRegression.fit(trainRows.toArray(double[][]::new), classes, L2) : null;
+                    ? LogisticRegression.fitWithSigns(trainRows.toArray(double[][]::new), classes, L2,
+                            DgaModelTrainer.signs()) : null;
             for (int i = 0; i < rows.length; i++) {
                 if (folds[i] == fold) {
                     // A fold whose training side lacks a class (tiny inputs) keeps the shipped weights.

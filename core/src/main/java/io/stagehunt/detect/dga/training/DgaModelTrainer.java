@@ -4,6 +4,7 @@ import io.stagehunt.detect.dga.CharacterModel;
 import io.stagehunt.detect.dga.DgaModel;
 import io.stagehunt.detect.dga.DomainScorer;
 import io.stagehunt.detect.dga.LabelFeatures;
+import io.stagehunt.detect.dga.RandomLabelModel;
 import io.stagehunt.detect.dga.WordList;
 import io.stagehunt.net.DomainName;
 import io.stagehunt.net.PublicSuffixList;
@@ -119,6 +120,7 @@ public final class DgaModelTrainer {
             }
         }
         List<String> labelList = new ArrayList<>(labels);
+        RandomLabelModel random = RandomLabelModel.fitRhythm(labelList);
         Map<Integer, Double> heldOut = heldOutBits(labelList);
 
         List<List<String>> trainingLabels = new ArrayList<>();
@@ -146,12 +148,12 @@ public final class DgaModelTrainer {
         for (int i = 0; i < labelList.size(); i++) {
             String label = labelList.get(i);
             int fold = fold(label);
-            rows[i] = LabelFeatures.of(label, foldModels.get(fold), foldWords.get(fold)).vector();
+            rows[i] = LabelFeatures.of(label, foldModels.get(fold), foldWords.get(fold), random).vector();
         }
         for (int i = 0; i < synthetic.size(); i++) {
             int fold = i % FOLDS;
             rows[labelList.size() + i] = LabelFeatures.of(synthetic.get(i), foldModels.get(fold),
-                    foldWords.get(fold)).vector();
+                    foldWords.get(fold), random).vector();
             positive[labelList.size() + i] = true;
         }
         int features = LabelFeatures.NAMES.size();
@@ -177,10 +179,10 @@ public final class DgaModelTrainer {
                 standardized[i][j] = (rows[i][j] - means[j]) / scales[j];
             }
         }
-        LogisticRegression regression = LogisticRegression.fit(standardized, positive, L2);
+        LogisticRegression regression = LogisticRegression.fitWithSigns(standardized, positive, L2, signs());
         CharacterModel characters = CharacterModel.train(labelList, ORDER);
         WordList words = words(hostnames, -1);
-        DgaModel model = new DgaModel(characters, words, means, scales, regression.weights(),
+        DgaModel model = new DgaModel(characters, words, random, means, scales, regression.weights(),
                 regression.intercept(), popular, dynamic);
         Report report = new Report(listed.size(), labelList.size(), words.size(), popular.size(), dynamic.size(),
                 heldOut, regression.weights(), regression.intercept());
@@ -246,6 +248,11 @@ public final class DgaModelTrainer {
             }
         }
         return WordList.of(words);
+    }
+
+    /** {@link LabelFeatures#DIRECTIONS} as an array, for {@link LogisticRegression#fitWithSigns}. */
+    static int[] signs() {
+        return LabelFeatures.DIRECTIONS.stream().mapToInt(Integer::intValue).toArray();
     }
 
     static int fold(String label) {

@@ -77,6 +77,51 @@ public final class LogisticRegression {
         return new LogisticRegression(weights, beta[features]);
     }
 
+    /**
+     * Fits as {@link #fit}, with the sign of some weights fixed in advance: {@code signs[j]} is {@code +1} when
+     * a larger value of feature {@code j} may only raise the logit, {@code -1} when it may only lower it, and
+     * {@code 0} when either is allowed. A feature whose fitted weight comes out against its sign is left out
+     * (weight 0) and the rest refitted, the most contrary first, until every weight agrees.
+     */
+    public static LogisticRegression fitWithSigns(double[][] rows, boolean[] positive, double l2, int[] signs) {
+        int features = rows[0].length;
+        if (signs.length != features) {
+            throw new IllegalArgumentException("expected " + features + " signs");
+        }
+        boolean[] active = new boolean[features];
+        java.util.Arrays.fill(active, true);
+        while (true) {
+            double[][] kept = new double[rows.length][];
+            int count = 0;
+            for (boolean on : active) {
+                count += on ? 1 : 0;
+            }
+            for (int i = 0; i < rows.length; i++) {
+                kept[i] = new double[count];
+                for (int j = 0, k = 0; j < features; j++) {
+                    if (active[j]) {
+                        kept[i][k++] = rows[i][j];
+                    }
+                }
+            }
+            LogisticRegression fitted = fit(kept, positive, l2);
+            double[] weights = new double[features];
+            int worst = -1;
+            for (int j = 0, k = 0; j < features; j++) {
+                if (active[j]) {
+                    weights[j] = fitted.weights[k++];
+                    if (weights[j] * signs[j] < 0 && (worst < 0 || Math.abs(weights[j]) > Math.abs(weights[worst]))) {
+                        worst = j;
+                    }
+                }
+            }
+            if (worst < 0) {
+                return new LogisticRegression(weights, fitted.intercept);
+            }
+            active[worst] = false;
+        }
+    }
+
     public double[] weights() {
         return weights.clone();
     }

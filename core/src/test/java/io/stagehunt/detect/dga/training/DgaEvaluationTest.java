@@ -22,8 +22,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class DgaEvaluationTest {
 
-    /** What the scorer reaches on unseen names (see docs/detectors/dga.md); short of the 0.98 aimed at. */
-    private static final double MINIMUM_AUC = 0.97;
+    /** What the shipped scorer reaches on unseen names (0.9764, docs/detectors/dga.md); short of the 0.98 aimed at. */
+    private static final double MINIMUM_SHIPPED_AUC = 0.976;
+    /** What the same features reach with weights refitted on other families (0.9750). */
+    private static final double MINIMUM_SPLIT_AUC = 0.974;
 
     @ParameterizedTest(name = "AUC {2}")
     @CsvSource(delimiter = ';', value = {
@@ -107,8 +109,8 @@ class DgaEvaluationTest {
         assertThat(unseen).anyMatch(example -> example.family().equals("opendns_random_looking"));
         assertThat(shipped.negatives()).isGreaterThan(8000);
         assertThat(shipped.positives()).isGreaterThan(50_000);
-        assertThat(shipped.auc()).isGreaterThanOrEqualTo(MINIMUM_AUC);
-        assertThat(split.auc()).isGreaterThanOrEqualTo(MINIMUM_AUC);
+        assertThat(shipped.auc()).isGreaterThanOrEqualTo(MINIMUM_SHIPPED_AUC);
+        assertThat(split.auc()).isGreaterThanOrEqualTo(MINIMUM_SPLIT_AUC);
     }
 
     private static List<Double> numbers(String text) {
