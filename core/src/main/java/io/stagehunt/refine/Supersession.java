@@ -1,9 +1,12 @@
 package io.stagehunt.refine;
 
 import io.stagehunt.detect.Finding;
+import io.stagehunt.detect.Signal;
+import io.stagehunt.event.EventTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -13,7 +16,8 @@ import java.util.Map;
  * when it ends); over a finished input the analyst wants the last, fullest view of each channel, not every
  * interim one. Consecutive reports of a channel abut rather than overlap (each covers the check-ins since the one
  * before), so a report that begins within {@link #ABUTTING_GAP_MICROS} of an earlier one's end continues it;
- * reports further apart stay apart: they are separate episodes. Stateless.
+ * reports further apart stay apart: they are separate episodes. The view kept says, in an {@code episode}
+ * signal worth no points, how many reports it replaced and since when the channel has been seen. Stateless.
  */
 public final class Supersession {
 
@@ -29,25 +33,72 @@ public final class Supersession {
         for (Finding finding : findings) {
             byChannel.computeIfAbsent(channel(finding), ignored -> new ArrayList<>()).add(finding);
         }
-        List<Finding> superseded = new ArrayList<>();
+        Map<Finding, Finding> replaced = new IdentityHashMap<>();
         for (List<Finding> reports : byChannel.values()) {
-            reports.sort(Comparator.comparingLong(Finding::lastSeenMicros));
-            for (int i = 0; i < reports.size() - 1; i++) {
-                Finding earlier = reports.get(i);
-                for (int j = i + 1; j < reports.size(); j++) {
-                    if (reports.get(j).firstSeenMicros() <= earlier.lastSeenMicros() + ABUTTING_GAP_MICROS) {
-                        superseded.add(earlier);
-                        break;
-                    }
+            if (reports.size() > 1) {
+                replaceWithinEpisodes(reports, replaced);
+            }
+        }
+        if (replaced.isEmpty()) {
+            return findings;
+        }
+        List<Finding> kept = new ArrayList<>(findings.size());
+        for (Finding finding : findings) {
+            if (replaced.containsKey(finding)) {
+                Finding latest = replaced.get(finding);
+                if (latest != null) {
+                    kept.add(latest);
+                }
+            } else {
+                kept.add(finding);
+            }
+        }
+        return kept;
+    }
+
+    /**
+     * Maps each superseded report to null and each view kept in its place to that view with its episode signal.
+     * A report is superseded by the first later one that continues it; the episode ends at the report nothing
+     * continues.
+     */
+    private static void replaceWithinEpisodes(List<Finding> reports, Map<Finding, Finding> replaced) {
+        reports.sort(Comparator.comparingLong(Finding::lastSeenMicros));
+        int[] successor = new int[reports.size()];
+        for (int i = 0; i < reports.size(); i++) {
+            successor[i] = -1;
+            for (int j = i + 1; j < reports.size(); j++) {
+                if (reports.get(j).firstSeenMicros() <= reports.get(i).lastSeenMicros() + ABUTTING_GAP_MICROS) {
+                    successor[i] = j;
+                    break;
                 }
             }
         }
-        if (superseded.isEmpty()) {
-            return findings;
+        int[] earlier = new int[reports.size()];
+        long[] since = new long[reports.size()];
+        for (int i = 0; i < reports.size(); i++) {
+            since[i] = reports.get(i).firstSeenMicros();
         }
-        List<Finding> kept = new ArrayList<>(findings);
-        kept.removeAll(superseded);
-        return kept;
+        // successors come later in the order, so one forward pass carries each report's history to its end
+        for (int i = 0; i < reports.size(); i++) {
+            int next = successor[i];
+            if (next >= 0) {
+                earlier[next] += earlier[i] + 1;
+                since[next] = Math.min(since[next], since[i]);
+                replaced.put(reports.get(i), null);
+            } else if (earlier[i] > 0) {
+                replaced.put(reports.get(i), withEpisode(reports.get(i), earlier[i], since[i]));
+            }
+        }
+    }
+
+    private static Finding withEpisode(Finding latest, int earlierReports, long sinceMicros) {
+        List<Signal> signals = new ArrayList<>(latest.signals());
+        signals.add(new Signal("episode", "reported " + (earlierReports + 1) + " times; channel seen since "
+                + EventTime.iso(sinceMicros), "this is the latest report; the earlier ones covered the time before",
+                0));
+        return new Finding(latest.uid(), latest.detectorId(), latest.title(), latest.techniques(), latest.host(),
+                latest.destination(), latest.firstSeenMicros(), latest.lastSeenMicros(), latest.score(),
+                latest.confidence(), latest.reason(), signals, latest.evidence());
     }
 
     private static String channel(Finding finding) {

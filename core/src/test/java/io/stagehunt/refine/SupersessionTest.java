@@ -21,7 +21,16 @@ class SupersessionTest {
         Finding interim = finding("beacon", C2, 0, 24 * HOUR);
         Finding last = finding("beacon", C2, 3 * HOUR, 27 * HOUR);
 
-        assertThat(Supersession.latestViews(List.of(interim, last))).containsExactly(last);
+        List<Finding> kept = Supersession.latestViews(List.of(interim, last));
+
+        assertThat(kept).extracting(Finding::uid).containsExactly(last.uid());
+        assertThat(kept.get(0).score()).isEqualTo(last.score());
+        assertThat(kept.get(0).signals()).filteredOn(signal -> signal.name().equals("episode")).singleElement()
+                .satisfies(episode -> {
+                    assertThat(episode.observed()).isEqualTo("reported 2 times; channel seen since "
+                            + io.stagehunt.event.EventTime.iso(0));
+                    assertThat(episode.contribution()).isZero();
+                });
     }
 
     @Test
@@ -31,7 +40,11 @@ class SupersessionTest {
         Finding tuesday = finding("beacon", C2, 24 * HOUR, 48 * HOUR - period);
         Finding wednesday = finding("beacon", C2, 48 * HOUR, 60 * HOUR);
 
-        assertThat(Supersession.latestViews(List.of(monday, tuesday, wednesday))).containsExactly(wednesday);
+        List<Finding> kept = Supersession.latestViews(List.of(tuesday, wednesday, monday));
+
+        assertThat(kept).extracting(Finding::uid).containsExactly(wednesday.uid());
+        assertThat(kept.get(0).signals()).extracting(Signal::observed)
+                .contains("reported 3 times; channel seen since " + io.stagehunt.event.EventTime.iso(0));
     }
 
     @Test
