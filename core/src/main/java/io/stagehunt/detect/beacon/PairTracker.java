@@ -85,8 +85,7 @@ public final class PairTracker<C extends ChannelState> implements Serializable {
     }
 
     void onEvent(Event event, Moment moment, Environment<C> environment) {
-        FlowJoin.Delivery delivery = (name, proxied, observation, atMicros) ->
-                deliver(name, proxied, observation, moment.at(atMicros), environment);
+        FlowJoin.Delivery delivery = delivery(moment, environment);
         if (joinDueMicros <= moment.nowMicros()) {
             catchUp(moment, environment);
         }
@@ -122,14 +121,19 @@ public final class PairTracker<C extends ChannelState> implements Serializable {
      * after each batch at its time, as a timer of the batch's own would have; then forgets old settled flows.
      */
     private void catchUp(Moment moment, Environment<C> environment) {
-        FlowJoin.Delivery delivery = (name, proxied, observation, atMicros) ->
-                deliver(name, proxied, observation, moment.at(atMicros), environment);
+        FlowJoin.Delivery delivery = delivery(moment, environment);
         for (long settled = join.settleBatch(moment.nowMicros(), SETTLE_BATCH_MICROS, delivery);
                 settled != Long.MIN_VALUE;
                 settled = join.settleBatch(moment.nowMicros(), SETTLE_BATCH_MICROS, delivery)) {
             attendChannels(moment.at(settled), environment);
         }
         join.forgetIfDue(moment.nowMicros(), environment.settings().joinMemoryMicros());
+    }
+
+    /** Hands joined flows to their channels, each at the time the join settled it. */
+    private FlowJoin.Delivery delivery(Moment moment, Environment<C> environment) {
+        return (name, proxied, observation, atMicros) ->
+                deliver(name, proxied, observation, moment.at(atMicros), environment);
     }
 
     private void attendChannels(Moment moment, Environment<C> environment) {
@@ -147,8 +151,7 @@ public final class PairTracker<C extends ChannelState> implements Serializable {
 
     /** The input ended: settles every flow, reports every channel, forgets everything. */
     void finish(Moment moment, Environment<C> environment) {
-        join.settleAll(moment.nowMicros(), (name, proxied, observation, atMicros) ->
-                deliver(name, proxied, observation, moment.at(atMicros), environment));
+        join.settleAll(moment.nowMicros(), delivery(moment, environment));
         List<Slot<C>> all = new ArrayList<>(named.values());
         if (bare != null) {
             all.add(0, bare);

@@ -22,10 +22,7 @@ class BeaconDetectorTest {
 
     @Test
     void reportsAJitteredBeaconWithItsPeriodJitterAndBothScores() {
-        Traffic host = new Traffic("10.1.1.5");
-        for (double time : CheckInSchedules.jittered(0, 60, 0.2, 150, 1)) {
-            host.https(time, C2, "cdn-check.example", 700);
-        }
+        Traffic host = httpsCheckIns(60, 150, 1);
 
         List<Finding> findings = DetectorHarness.run(new BeaconDetector(), host.events());
 
@@ -52,10 +49,7 @@ class BeaconDetectorTest {
 
     @Test
     void aPairCallingEveryMinuteNeedsNoTimerPerFlow() {
-        Traffic host = new Traffic("10.1.1.5");
-        for (double time : CheckInSchedules.jittered(0, 60, 0.2, 600, 7)) {
-            host.https(time, C2, "cdn-check.example", 700);
-        }
+        Traffic host = httpsCheckIns(60, 600, 7);
         DetectorHarness<PairKey, PairTracker<BeaconChannel>> harness = new DetectorHarness<>(new BeaconDetector());
         host.events().forEach(harness::accept);
         harness.finish();
@@ -67,10 +61,7 @@ class BeaconDetectorTest {
 
     @Test
     void whenOtherTrafficMovesEventTimeOnChangesNoFinding() {
-        Traffic host = new Traffic("10.1.1.5");
-        for (double time : CheckInSchedules.jittered(0, 300, 0.2, 200, 3)) {
-            host.https(time, C2, "cdn-check.example", 700);
-        }
+        Traffic host = httpsCheckIns(300, 200, 3);
         List<Finding> alone = DetectorHarness.run(new BeaconDetector(), host.events());
 
         DetectorHarness<PairKey, PairTracker<BeaconChannel>> busy = new DetectorHarness<>(new BeaconDetector());
@@ -310,5 +301,14 @@ class BeaconDetectorTest {
 
     static Signal signal(Finding finding, String name) {
         return finding.signals().stream().filter(signal -> signal.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    /** 10.1.1.5 calling cdn-check.example over HTTPS every {@code periodSeconds} (±20 %), {@code count} times. */
+    private static Traffic httpsCheckIns(int periodSeconds, int count, long seed) {
+        Traffic host = new Traffic("10.1.1.5");
+        for (double time : CheckInSchedules.jittered(0, periodSeconds, 0.2, count, seed)) {
+            host.https(time, C2, "cdn-check.example", 700);
+        }
+        return host;
     }
 }
