@@ -1,6 +1,7 @@
 package io.stagehunt.detect;
 
 import io.stagehunt.event.Event;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -19,6 +20,14 @@ public interface Detector<K, S> {
 
     /** Stable id ({@code beacon}, {@code dga}); also the finding's {@code analytic.name}. */
     String id();
+
+    /**
+     * The ids of the detectors whose logic this one runs: its own, or each member's when several detectors
+     * share one keyed state (their findings carry their own ids).
+     */
+    default List<String> memberIds() {
+        return List.of(id());
+    }
 
     /** Whether this detector wants events of this type at all; called once per event type, then cached. */
     boolean accepts(Class<? extends Event> type);

@@ -1,5 +1,6 @@
 package io.stagehunt.detect;
 
+import io.stagehunt.detect.beacon.PairDetectorGroup;
 import io.stagehunt.intel.BenignList;
 import io.stagehunt.intel.IndicatorIndex;
 import java.util.ArrayList;
@@ -24,7 +25,8 @@ public final class StandardDetectors {
     }
 
     /**
-     * The detectors not disabled, each built from its configured settings or its defaults.
+     * The detectors not disabled, each built from its configured settings or its defaults; the pair detectors
+     * share their keyed state where their pair settings allow ({@link PairDetectorGroup}).
      *
      * @param settings typed settings by detector id, as bound by the configuration loader
      */
@@ -40,6 +42,6 @@ public final class StandardDetectors {
                 detectors.add(entry.create(settings.getOrDefault(entry.id(), entry.defaults())));
             }
         }
-        return detectors;
+        return PairDetectorGroup.fuse(detectors);
     }
 }

@@ -7,7 +7,6 @@ import io.stagehunt.event.Event;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.Map;
-import java.util.PriorityQueue;
 import java.util.function.Consumer;
 
 /**
@@ -24,8 +23,8 @@ final class DetectorRunner<K, S> {
 
     private final Detector<K, S> detector;
     private final Consumer<Finding> findings;
-    private final Map<K, Slot<S>> slots = new HashMap<>();
-    private final PriorityQueue<PendingTimer<K, S>> timers = new PriorityQueue<>();
+    private final Map<K, Slot<K, S>> slots = new HashMap<>();
+    private final TimerHeap<Slot<K, S>> timers = new TimerHeap<>();
     private final Map<Class<?>, Boolean> accepted = new IdentityHashMap<>();
     private final Context context = new Context();
     private final Consumer<K> dispatch = this::dispatch;
@@ -65,10 +64,10 @@ final class DetectorRunner<K, S> {
     }
 
     private void dispatch(K key) {
-        Slot<S> slot = slots.get(key);
+        Slot<K, S> slot = slots.get(key);
         S before = slot == null ? null : slot.state;
         if (slot == null) {
-            slot = new Slot<>();
+            slot = new Slot<>(key);
         }
         context.bind(slot);
         S after = detector.onEvent(key, before, current, context);
@@ -93,37 +92,30 @@ final class DetectorRunner<K, S> {
 
     private long fireDue(long time, long maxFirings) {
         long firings = 0;
-        while (!timers.isEmpty() && timers.peek().time <= time && firings < maxFirings) {
-            PendingTimer<K, S> due = timers.poll();
-            Slot<S> slot = due.slot;
-            if (!slot.live || slot.queuedSequence != due.sequence) {
-                continue;
-            }
-            if (slot.timer > due.time) {
-                queue(due.key, slot);
-                continue;
-            }
+        while (timers.size() > 0 && timers.first().queuedTime <= time && firings < maxFirings) {
+            Slot<K, S> slot = timers.removeFirst();
+            long due = slot.queuedTime;
             firings++;
             timersFired++;
             slot.timer = Long.MIN_VALUE;
             context.bind(slot);
-            S after = detector.onTimer(due.key, slot.state, due.time, context);
-            if (after != null && slot.timer <= due.time && time != Long.MAX_VALUE) {
-                throw new IllegalStateException("detector '" + detector.id() + "' set the timer for " + due.key
+            S after = detector.onTimer(slot.key, slot.state, due, context);
+            if (after != null && slot.timer <= due && time != Long.MAX_VALUE) {
+                throw new IllegalStateException("detector '" + detector.id() + "' set the timer for " + slot.key
                         + " no later than the timer that just fired: event time would never move on");
             }
-            slot.queuedSequence = 0;
-            store(due.key, slot, after);
+            store(slot.key, slot, after);
         }
         return firings;
     }
 
-    private void store(K key, Slot<S> slot, S state) {
+    private void store(K key, Slot<K, S> slot, S state) {
         if (state == null) {
             if (slot.live) {
                 slot.live = false;
                 slots.remove(key);
             }
+            timers.remove(slot);
             return;
         }
         if (slot.timer == Long.MIN_VALUE) {
@@ -136,26 +128,16 @@ final class DetectorRunner<K, S> {
             slots.put(key, slot);
             peakKeys = Math.max(peakKeys, slots.size());
         }
-        if (slot.queuedSequence == 0 || slot.timer < slot.queuedTime) {
-            queue(key, slot);
+        if (!timers.holds(slot) || slot.timer != slot.queuedTime) {
+            timers.schedule(slot, slot.timer, ++sequence);
         }
-    }
-
-    /**
-     * Queues the slot's timer. A later timer replaces an earlier one lazily, when the queued entry comes due,
-     * so that detectors may push their timer forward on every event without growing the queue.
-     */
-    private void queue(K key, Slot<S> slot) {
-        slot.queuedSequence = ++sequence;
-        slot.queuedTime = slot.timer;
-        timers.add(new PendingTimer<>(slot.timer, slot.queuedSequence, key, slot));
     }
 
     int liveKeys() {
         return slots.size();
     }
 
-    /** Timer queue entries, stale ones included: bounded by keys plus timers moved earlier. */
+    /** Timers pending: one per key holding state, no more. */
     int queuedTimers() {
         return timers.size();
     }
@@ -164,7 +146,7 @@ final class DetectorRunner<K, S> {
         return eventsSeen;
     }
 
-    /** Timers that fired and reached the detector (stale queue entries not counted). */
+    /** Timers that fired and reached the detector. */
     long timersFired() {
         return timersFired;
     }
@@ -173,28 +155,22 @@ final class DetectorRunner<K, S> {
         return peakKeys;
     }
 
-    /** A key's state and timer; {@code live} while the key is in the map, so timer entries need no lookup. */
-    private static final class Slot<S> {
+    /** A key's state and timer; {@code live} while the key is in the map. */
+    private static final class Slot<K, S> extends TimerHeap.Entry {
+        final K key;
         S state;
         boolean live;
         long timer = Long.MIN_VALUE;
-        long queuedTime;
-        long queuedSequence;
-    }
 
-    private record PendingTimer<K, S>(long time, long sequence, K key, Slot<S> slot)
-            implements Comparable<PendingTimer<K, S>> {
-        @Override
-        public int compareTo(PendingTimer<K, S> other) {
-            int byTime = Long.compare(time, other.time);
-            return byTime != 0 ? byTime : Long.compare(sequence, other.sequence);
+        Slot(K key) {
+            this.key = key;
         }
     }
 
     private final class Context implements DetectorContext {
-        private Slot<S> slot;
+        private Slot<K, S> slot;
 
-        void bind(Slot<S> target) {
+        void bind(Slot<K, S> target) {
             this.slot = target;
         }
 

@@ -133,8 +133,9 @@ public final class Pipeline {
         for (DetectorRunner<?, ?> runner : runners) {
             long peak = runner.peakKeys();
             runner.finish();
-            detectorStats.add(new RunSummary.DetectorStats(runner.detector().id(), runner.eventsSeen(), peak,
-                    runner.liveKeys()));
+            for (String id : runner.detector().memberIds()) {
+                detectorStats.add(new RunSummary.DetectorStats(id, runner.eventsSeen(), peak, runner.liveKeys()));
+            }
         }
         return new RunSummary(accounts, effective, probe.internalSeen(), sensorAddresses, events,
                 merge.lateEvents(), merge.peakBuffered(), firstTime, lastTime, detectorStats);

@@ -1,6 +1,5 @@
 package io.stagehunt.detect.beacon;
 
-import io.stagehunt.detect.Detector;
 import io.stagehunt.detect.DetectorContext;
 import io.stagehunt.detect.beacon.scoring.BeaconScoring;
 import io.stagehunt.detect.beacon.scoring.Periodicity;
@@ -25,7 +24,7 @@ import java.util.function.Consumer;
  * {@link Settings#ritaReportScore()}, so that nothing RITA would raise goes unexplained. Channels with strobe
  * volume are left to {@link StrobeDetector}. Stateless apart from its settings; thread-safe.
  */
-public final class BeaconDetector implements Detector<PairKey, PairTracker<BeaconChannel>> {
+public final class BeaconDetector implements PairDetector<BeaconChannel> {
 
     public static final String ID = "beacon";
 
@@ -81,6 +80,16 @@ public final class BeaconDetector implements Detector<PairKey, PairTracker<Beaco
     @Override
     public String id() {
         return ID;
+    }
+
+    @Override
+    public PairSettings pairSettings() {
+        return settings.pairs();
+    }
+
+    @Override
+    public ChannelState.Factory<BeaconChannel> channels() {
+        return factory;
     }
 
     @Override

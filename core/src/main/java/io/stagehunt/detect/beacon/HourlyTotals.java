@@ -14,6 +14,8 @@ final class HourlyTotals implements Serializable {
     private final double[] totals;
     /** The newest hour (epoch hours) held; slot {@code hour % length} holds hour {@code hour}. */
     private long newestHour = Long.MIN_VALUE;
+    /** The sum of every hour held, kept as amounts come and hours go: a bound on any {@link #sum}. */
+    private double held;
 
     HourlyTotals(long windowMicros) {
         this.totals = new double[(int) Math.max(1, (windowMicros + HOUR_MICROS - 1) / HOUR_MICROS) + 2];
@@ -35,11 +37,25 @@ final class HourlyTotals implements Serializable {
                 totals[slot(newestHour + step)] = 0;
             }
             newestHour = hour;
+            held = 0;
+            for (double total : totals) {
+                held += total;
+            }
         }
         if (hour <= newestHour - totals.length) {
             return;
         }
         totals[slot(hour)] += amount;
+        held += amount;
+    }
+
+    /**
+     * Whether {@link #sum} over any range may reach {@code amount}: false when all hours held together fall short,
+     * which spares summing hour by hour for the many channels that never come near a threshold. Amounts are
+     * non-negative; the margin covers rounding in the running total.
+     */
+    boolean mayReach(double amount) {
+        return held >= amount - 1e-6 * Math.max(1, amount);
     }
 
     /** The sum over the hours from {@code fromMicros}'s hour up to {@code toMicros}'s hour. */

@@ -122,7 +122,8 @@ public final class LongConnectionChannel implements ChannelState {
     @Override
     public long dueMicros() {
         long expiry = lastDeliveredMicros + settings.pairs().idleMicros();
-        if (pending && total(lastActivityMicros) >= settings.bandSeconds(0)) {
+        if (pending && seconds.mayReach(settings.bandSeconds(0))
+                && total(lastActivityMicros) >= settings.bandSeconds(0)) {
             long next = reportedAtMicros == Long.MIN_VALUE ? lastDeliveredMicros
                     : reportedAtMicros + settings.pairs().reportEveryMicros();
             return Math.min(expiry, next);
@@ -163,6 +164,9 @@ public final class LongConnectionChannel implements ChannelState {
 
     private void report(long endMicros, long nowMicros, ChannelView view, Consumer<Finding> findings,
             boolean last) {
+        if (!seconds.mayReach(settings.bandSeconds(0))) {
+            return;
+        }
         double total = total(Math.max(endMicros, lastActivityMicros));
         double score = band(total);
         if (total < settings.bandSeconds(0) || last && reportedAtMicros != Long.MIN_VALUE

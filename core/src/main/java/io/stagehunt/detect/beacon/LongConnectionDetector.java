@@ -1,6 +1,5 @@
 package io.stagehunt.detect.beacon;
 
-import io.stagehunt.detect.Detector;
 import io.stagehunt.detect.DetectorContext;
 import io.stagehunt.event.Event;
 import java.io.Serializable;
@@ -15,7 +14,7 @@ import java.util.function.Consumer;
  * {@link BeaconDetector}, so a tunnel through a proxy is reported against its target. Stateless apart from its
  * settings; thread-safe.
  */
-public final class LongConnectionDetector implements Detector<PairKey, PairTracker<LongConnectionChannel>> {
+public final class LongConnectionDetector implements PairDetector<LongConnectionChannel> {
 
     public static final String ID = "long-connection";
 
@@ -62,6 +61,16 @@ public final class LongConnectionDetector implements Detector<PairKey, PairTrack
     @Override
     public String id() {
         return ID;
+    }
+
+    @Override
+    public PairSettings pairSettings() {
+        return settings.pairs();
+    }
+
+    @Override
+    public ChannelState.Factory<LongConnectionChannel> channels() {
+        return factory;
     }
 
     @Override

@@ -42,7 +42,8 @@ public final class StrobeChannel implements ChannelState {
         remotePorts.add(observation.remotePort());
         targetPorts.add(observation.targetPort());
         evidence.add(observation.provenance());
-        if (!crossed && count(lastActivityMicros) >= settings.connectionsPerWindow()) {
+        if (!crossed && counts.mayReach(settings.connectionsPerWindow())
+                && count(lastActivityMicros) >= settings.connectionsPerWindow()) {
             crossed = true;
         }
     }

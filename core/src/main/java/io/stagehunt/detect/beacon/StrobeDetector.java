@@ -1,6 +1,5 @@
 package io.stagehunt.detect.beacon;
 
-import io.stagehunt.detect.Detector;
 import io.stagehunt.detect.DetectorContext;
 import io.stagehunt.event.Event;
 import java.io.Serializable;
@@ -14,7 +13,7 @@ import java.util.function.Consumer;
  * pattern is a channel's, not discovery's. Keyed and named like {@link BeaconDetector}; confirmed DNS lookups
  * through a resolver are not counted. Stateless apart from its settings; thread-safe.
  */
-public final class StrobeDetector implements Detector<PairKey, PairTracker<StrobeChannel>> {
+public final class StrobeDetector implements PairDetector<StrobeChannel> {
 
     public static final String ID = "strobe";
 
@@ -45,6 +44,16 @@ public final class StrobeDetector implements Detector<PairKey, PairTracker<Strob
     @Override
     public String id() {
         return ID;
+    }
+
+    @Override
+    public PairSettings pairSettings() {
+        return settings.pairs();
+    }
+
+    @Override
+    public ChannelState.Factory<StrobeChannel> channels() {
+        return factory;
     }
 
     @Override

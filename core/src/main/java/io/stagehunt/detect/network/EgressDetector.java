@@ -455,8 +455,9 @@ public final class EgressDetector implements Detector<Host, EgressDetector.State
             return "the client addressed it by number (HTTP Host header or TLS without a server name)";
         }
         if (state.coverageFlows >= settings.minCoverageFlows() && state.coverage() >= settings.minDnsCoverage()) {
-            return String.format(Locale.ROOT, "%.0f %% of this host's %d flows went to addresses it resolved",
-                    100 * state.coverage(), state.coverageFlows);
+            // concatenated, not formatted: this runs for every episode reported, most of which score too low
+            return Math.round(100 * state.coverage()) + " % of this host's " + state.coverageFlows
+                    + " flows went to addresses it resolved";
         }
         return null;
     }
