@@ -174,8 +174,8 @@ final class BenchCommand implements Callable<Integer> {
         out.printf("%-34s %14s %10s %8s%n", "measurement (best of rounds)", "records/s", "MB/s", "seconds");
         out.printf("%-34s %,14.0f %10.1f %8.2f%n", "baseline: read + count lines", baseline.recordsPerSecond(),
                 baseline.megabytesPerSecond(), baseline.nanos / 1e9);
-        out.printf("%-34s %,14.0f %10.1f %8.2f%n", "analyze (" + detectors().stream().mapToInt(detector -> detector.memberIds().size()).sum()
-                + " detectors)",
+        int detectorCount = detectors().stream().mapToInt(detector -> detector.memberIds().size()).sum();
+        out.printf("%-34s %,14.0f %10.1f %8.2f%n", "analyze (" + detectorCount + " detectors)",
                 analyze.recordsPerSecond(), analyze.megabytesPerSecond(), analyze.nanos / 1e9);
         out.printf("analyze / baseline: %.2f   records: %,d   max heap: %d MB   peak heap used: %d MB%n",
                 analyze.recordsPerSecond() / baseline.recordsPerSecond(), analyze.records,
