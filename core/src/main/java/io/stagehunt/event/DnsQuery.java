@@ -1,6 +1,7 @@
 package io.stagehunt.event;
 
 import io.stagehunt.net.IpAddress;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -14,13 +15,37 @@ public record DnsQuery(
         long timeMicros, Host host, Provenance provenance,
         String uid, IpAddress client, IpAddress server, int serverPort, Transport transport,
         String query, int queryType, String queryTypeName, int responseCode, String responseCodeName,
-        List<String> answers, List<Double> ttls, boolean rejected) implements Event {
+        List<String> answers, List<Double> ttls, boolean rejected, List<IpAddress> answerAddresses)
+        implements Event {
 
     public static final int RCODE_NXDOMAIN = 3;
 
     public DnsQuery {
         answers = List.copyOf(answers);
         ttls = List.copyOf(ttls);
+        answerAddresses = List.copyOf(answerAddresses);
+    }
+
+    /** A query whose answer addresses are parsed from {@code answers}. */
+    public DnsQuery(long timeMicros, Host host, Provenance provenance, String uid, IpAddress client, IpAddress server,
+            int serverPort, Transport transport, String query, int queryType, String queryTypeName, int responseCode,
+            String responseCodeName, List<String> answers, List<Double> ttls, boolean rejected) {
+        this(timeMicros, host, provenance, uid, client, server, serverPort, transport, query, queryType,
+                queryTypeName, responseCode, responseCodeName, answers, ttls, rejected, addressesIn(answers));
+    }
+
+    private static List<IpAddress> addressesIn(List<String> answers) {
+        if (answers.isEmpty()) {
+            return List.of();
+        }
+        List<IpAddress> addresses = new ArrayList<>(answers.size());
+        for (String answer : answers) {
+            IpAddress address = IpAddress.tryParse(answer);
+            if (address != null) {
+                addresses.add(address);
+            }
+        }
+        return addresses;
     }
 
     public boolean nxdomain() {

@@ -145,12 +145,7 @@ public final class Prevalence implements Consumer<Event> {
      * records would otherwise push real destinations out of the bounded table.
      */
     private static boolean answeredWithAddress(DnsQuery query) {
-        for (String answer : query.answers()) {
-            if (IpAddress.tryParse(answer) != null) {
-                return true;
-            }
-        }
-        return false;
+        return !query.answerAddresses().isEmpty();
     }
 
     private static boolean reachesOut(Direction direction) {

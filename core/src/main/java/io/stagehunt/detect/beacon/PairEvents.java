@@ -71,11 +71,8 @@ final class PairEvents {
             if (!initiatedBy(host, query.client()) || query.rejected() || query.answers().isEmpty()) {
                 return;
             }
-            for (String answer : query.answers()) {
-                IpAddress address = IpAddress.tryParse(answer);
-                if (address != null) {
-                    offer(host, address, keys);
-                }
+            for (IpAddress address : query.answerAddresses()) {
+                offer(host, address, keys);
             }
         }
     }

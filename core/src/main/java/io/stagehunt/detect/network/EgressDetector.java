@@ -180,11 +180,8 @@ public final class EgressDetector implements Detector<Host, EgressDetector.State
 
     private void remember(State state, DnsQuery query, long time) {
         String name = DomainName.normalize(query.query());
-        for (String answer : query.answers()) {
-            IpAddress address = IpAddress.tryParse(answer);
-            if (address != null) {
-                state.resolve(address, name, time, true, settings.maxResolved());
-            }
+        for (IpAddress address : query.answerAddresses()) {
+            state.resolve(address, name, time, true, settings.maxResolved());
         }
     }
 

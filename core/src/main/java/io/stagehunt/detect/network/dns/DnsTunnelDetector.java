@@ -151,11 +151,8 @@ public final class DnsTunnelDetector implements Detector<Host, TunnelHostState> 
         int subdomainEnd = name.length() > domain.length() ? name.length() - domain.length() - 1 : 0;
         int type = DnsNames.typeOf(query);
         traffic.add(query, type, subdomainEnd);
-        for (String answer : query.answers()) {
-            IpAddress address = IpAddress.tryParse(answer);
-            if (address != null) {
-                state.rememberAnswer(address, domain, settings.maxAnswersPerHost());
-            }
+        for (IpAddress address : query.answerAddresses()) {
+            state.rememberAnswer(address, domain, settings.maxAnswersPerHost());
         }
         if (!traffic.reported && traffic.reportDue == Long.MAX_VALUE && traffic.queries >= settings.minQueries()
                 && (traffic.queries == settings.minQueries() || traffic.queries % RESCORE_EVERY == 0)) {

@@ -176,11 +176,8 @@ public final class FanoutDetector implements Detector<Host, FanoutHostState> {
 
     private void onLookup(Host host, FanoutHostState state, DnsQuery query, DetectorContext context) {
         state.lastLookup = Math.max(state.lastLookup, query.timeMicros());
-        for (String answer : query.answers()) {
-            IpAddress address = IpAddress.tryParse(answer);
-            if (address != null) {
-                state.resolved.add(Fingerprints.of(address));
-            }
+        for (IpAddress address : query.answerAddresses()) {
+            state.resolved.add(Fingerprints.of(address));
         }
         String name = DnsNames.destinationName(query);
         if (name == null || DnsNames.isInfrastructureName(name)) {
