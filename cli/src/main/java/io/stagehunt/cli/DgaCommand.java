@@ -70,9 +70,10 @@ final class DgaCommand implements Callable<Integer> {
             }
             PrintWriter text = spec.commandLine().getOut();
             DgaModelTrainer.Report report = result.report();
-            text.printf(Locale.ROOT, "%d listed names -> %d benign labels, %d words, %d popular domains "
-                            + "(%d of them dynamic DNS)%n", report.listedNames(), report.benignLabels(),
-                    report.words(), report.popularDomains(), report.dynamicDnsDomains());
+            text.printf(Locale.ROOT, "%d listed names -> %d benign labels, %d labels with host labels for the "
+                            + "character models, %d popular domains (%d of them dynamic DNS)%n",
+                    report.listedNames(), report.benignLabels(), report.characterLabels(), report.popularDomains(),
+                    report.dynamicDnsDomains());
             for (Map.Entry<Integer, Double> entry : report.heldOutBitsByOrder().entrySet()) {
                 text.printf(Locale.ROOT, "held-out benign surprise, order %d: %.4f bits per character%n",
                         entry.getKey(), entry.getValue());

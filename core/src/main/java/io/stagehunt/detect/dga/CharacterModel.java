@@ -76,6 +76,22 @@ public final class CharacterModel {
         }
     }
 
+    /** The surprise of the whole label, its end included, in bits; allocates nothing. */
+    public double bits(CharSequence label) {
+        int history = BOUNDARY;
+        int known = 1;
+        int mask = (1 << (SYMBOL_BITS * (order - 1))) - 1;
+        int length = label.length();
+        double sum = 0;
+        for (int i = 0; i <= length; i++) {
+            int symbol = i < length ? symbol(label.charAt(i)) : BOUNDARY;
+            sum -= log2Probability(history, Math.min(known, order - 1), symbol);
+            history = (history << SYMBOL_BITS | symbol) & mask;
+            known++;
+        }
+        return sum;
+    }
+
     /** The mean surprise of the label's characters and its end, in bits per symbol. */
     public double bitsPerSymbol(CharSequence label) {
         double[] bits = new double[label.length() + 1];

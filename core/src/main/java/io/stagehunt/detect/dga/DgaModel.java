@@ -16,8 +16,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Everything the generated-name score needs, trained from benign names only: the character model, the word
- * list, the random generators it is compared with, the weights that combine a label's features, and the
+ * Everything the generated-name score needs, trained from benign names only: the character models, the random
+ * generators they are compared with, the weights that combine a label's features, and the
  * registered domains that the benign lists show to be popular (their host labels are chosen by their owner, not
  * by a generator).
  *
@@ -30,10 +30,9 @@ public final class DgaModel {
     /** The model shipped with stagehunt, trained by {@code stagehunt dga train} from CC0 lists. */
     public static final String RESOURCE = "dga-model.bin";
     private static final int MAGIC = 0x53484447;
-    private static final int VERSION = 2;
+    private static final int VERSION = 3;
 
-    private final CharacterModel characters;
-    private final WordList words;
+    private final CharacterModels characters;
     private final RandomLabelModel random;
     private final double[] benignMeans;
     private final double[] benignScales;
@@ -46,16 +45,14 @@ public final class DgaModel {
      * @param popularDomains ICANN registered domains seen in the benign lists
      * @param dynamicDnsDomains popular registered domains whose customers name their own hosts (dynamic DNS)
      */
-    public DgaModel(CharacterModel characters, WordList words, RandomLabelModel random, double[] benignMeans,
-            double[] benignScales,
-            double[] weights, double intercept, Collection<String> popularDomains,
+    public DgaModel(CharacterModels characters, RandomLabelModel random, double[] benignMeans,
+            double[] benignScales, double[] weights, double intercept, Collection<String> popularDomains,
             Collection<String> dynamicDnsDomains) {
         int features = LabelFeatures.NAMES.size();
         if (benignMeans.length != features || benignScales.length != features || weights.length != features) {
             throw new IllegalArgumentException("expected " + features + " means, scales and weights");
         }
         this.characters = characters;
-        this.words = words;
         this.random = random;
         this.benignMeans = benignMeans.clone();
         this.benignScales = benignScales.clone();
@@ -70,12 +67,8 @@ public final class DgaModel {
         return Bundled.MODEL;
     }
 
-    public CharacterModel characters() {
+    public CharacterModels characters() {
         return characters;
-    }
-
-    public WordList words() {
-        return words;
     }
 
     public RandomLabelModel random() {
@@ -92,7 +85,7 @@ public final class DgaModel {
 
     /** The measured features of a label. */
     public LabelFeatures features(String label) {
-        return LabelFeatures.of(label, characters, words, random);
+        return LabelFeatures.of(label, characters, random);
     }
 
     /** The score of measured features, 0..1. */
@@ -150,7 +143,6 @@ public final class DgaModel {
         out.writeInt(MAGIC);
         out.writeInt(VERSION);
         characters.write(out);
-        words.write(out);
         random.write(out);
         out.writeInt(weights.length);
         for (int i = 0; i < weights.length; i++) {
@@ -175,8 +167,7 @@ public final class DgaModel {
         if (version != VERSION) {
             throw new IOException("unsupported DGA model version " + version + " (expected " + VERSION + ")");
         }
-        CharacterModel characters = CharacterModel.read(in);
-        WordList words = WordList.read(in);
+        CharacterModels characters = CharacterModels.read(in);
         RandomLabelModel random = RandomLabelModel.read(in);
         int features = in.readInt();
         if (features != LabelFeatures.NAMES.size()) {
@@ -199,7 +190,7 @@ public final class DgaModel {
         double intercept = in.readDouble();
         List<String> popular = readNames(in);
         List<String> dynamic = readNames(in);
-        return new DgaModel(characters, words, random, means, scales, weights, intercept, popular, dynamic);
+        return new DgaModel(characters, random, means, scales, weights, intercept, popular, dynamic);
     }
 
     private static void writeNames(DataOutput out, Set<String> names) throws IOException {

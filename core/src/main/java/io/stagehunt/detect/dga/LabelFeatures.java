@@ -5,26 +5,28 @@ import java.util.List;
 /**
  * The lexical measurements of one domain label that the generated-name score is built from.
  *
- * <p>Digits, hexadecimal strings and length are not separate features: the likelihood ratio {@code excessBits}
- * already weighs them (the benign model finds digits surprising, the random generators include hexadecimal,
- * and the ratio grows with length). Counted again on their own, they let the weights lean on what separates
- * the synthetic training names (half of them hold digits) rather than on how random the letters are, and push
- * ordinary names with a number in them ({@code 2014yai9}, {@code jj7272}) above generated ones.
+ * <p>The likelihood ratios carry nearly all of the signal: a label's surprise under character models of benign
+ * names, against its surprise under generic random generators ({@link RandomLabelModel}), at three model
+ * orders. The order-5 model knows long stretches of real names; the order-3 and order-2 ones are estimated from
+ * far more examples per context, so they still judge fairly where the long contexts were rarely seen. Digits,
+ * hexadecimal strings and length are not features of their own: the ratios already weigh them, and counted
+ * again they let the weights lean on what separates the synthetic training names rather than on how random the
+ * letters are. Word coverage, consonant runs and the mean surprise per character were dropped once the models
+ * learnt from host labels too: they no longer added to how well benign names are told from random ones.
  *
  * @param length characters in the label (reported, not weighted)
- * @param bitsPerSymbol mean surprise of the label's characters (and its end) under the benign character model
- * @param excessBits the label's total surprise under the benign model minus its surprise under generic random
- *     generators ({@link RandomLabelModel}): a log-likelihood ratio, positive when the label looks more like
- *     random draws than like a popular name; it grows with length, so short names cannot reach far either way
+ * @param excessBits the label's surprise in bits under the benign order-5 character model minus its surprise
+ *     under the random generators: positive when the label looks more like random draws than like a popular
+ *     name; it grows with length, so short names cannot reach far either way
+ * @param excessBitsOrder3 the same under the benign order-3 model
+ * @param excessBitsOrder2 the same under the benign order-2 model
  * @param entropy Shannon entropy of the label's character distribution, in bits
- * @param longestConsonantRun longest run of consonants ({@code y} counts as a vowel)
- * @param vowelShare vowels among the letters, 0..1
- * @param wordCoverage letters covered by known words, 0..1 of the letters
+ * @param vowelShare vowels among the letters, 0..1 ({@code y} counts as a vowel)
  * @param hyphen whether the label holds a hyphen
  */
 public record LabelFeatures(
-        int length, double bitsPerSymbol, double excessBits, double entropy, int longestConsonantRun, double vowelShare,
-        double wordCoverage, boolean hyphen) {
+        int length, double excessBits, double excessBitsOrder3, double excessBitsOrder2, double entropy,
+        double vowelShare, boolean hyphen) {
 
     private static final double LOG2 = StrictMath.log(2);
     private static final double[] LOG2_X = new double[256];
@@ -38,49 +40,39 @@ public record LabelFeatures(
     }
 
     /** The names of {@link #vector()}'s components, in order. */
-    public static final List<String> NAMES = List.of("bits_per_char", "excess_bits", "entropy", "consonant_run",
-            "vowel_share", "word_coverage", "hyphen");
+    public static final List<String> NAMES = List.of("excess_bits", "excess_bits_order3", "excess_bits_order2",
+            "entropy", "vowel_share", "hyphen");
 
     /**
      * Which way each feature may pull the score, in the order of {@link #NAMES}: {@code +1} when more of it can
-     * only make a name look more generated (surprise, entropy, consonant runs), {@code -1} when it can only make
-     * it look less so (word coverage, a hyphen), {@code 0} when either may hold (vowels: random letters have few,
-     * pronounceable generators many). The weights are fitted within these signs, so that no feature rewards its
-     * opposite through its correlation with another.
+     * only make a name look more generated (surprise, entropy), {@code -1} when it can only make it look less so
+     * (a hyphen), {@code 0} when either may hold (vowels: random letters have few, pronounceable generators
+     * many). The weights are fitted within these signs, so that no feature rewards its opposite through its
+     * correlation with another.
      */
-    public static final List<Integer> DIRECTIONS = List.of(1, 1, 1, 1, 0, -1, -1);
+    public static final List<Integer> DIRECTIONS = List.of(1, 1, 1, 1, 0, -1);
 
     /** The features as numbers, in the order of {@link #NAMES}. */
     public double[] vector() {
-        return new double[] {bitsPerSymbol, excessBits, entropy, longestConsonantRun, vowelShare, wordCoverage,
+        return new double[] {excessBits, excessBitsOrder3, excessBitsOrder2, entropy, vowelShare,
             hyphen ? 1 : 0};
     }
 
     /** Measures a normalized label (lower case, no dots). */
-    public static LabelFeatures of(String label, CharacterModel model, WordList words, RandomLabelModel random) {
+    public static LabelFeatures of(String label, CharacterModels models, RandomLabelModel random) {
         int length = label.length();
         int[] counts = new int[CharacterModel.ALPHABET + 1];
         int letters = 0;
         int vowels = 0;
-        int consonantRun = 0;
-        int longestRun = 0;
         boolean hyphen = false;
         for (int i = 0; i < length; i++) {
             char c = label.charAt(i);
             counts[CharacterModel.symbol(c)]++;
             if (c >= 'a' && c <= 'z') {
                 letters++;
-                if (isVowel(c)) {
-                    vowels++;
-                    consonantRun = 0;
-                } else {
-                    consonantRun++;
-                    longestRun = Math.max(longestRun, consonantRun);
-                }
-            } else {
-                consonantRun = 0;
-                hyphen |= c == '-';
+                vowels += isVowel(c) ? 1 : 0;
             }
+            hyphen |= c == '-';
         }
         // H = log2(n) - sum(c log2 c) / n, from a table: labels are at most 63 characters.
         double weighted = 0;
@@ -88,12 +80,10 @@ public record LabelFeatures(
             weighted += count < X_LOG2_X.length ? X_LOG2_X[count] : count * StrictMath.log(count) / LOG2;
         }
         double entropy = length == 0 ? 0 : Math.max(0, log2(length) - weighted / length);
-        WordList.Segmentation segmentation = words.segment(label);
-        double bitsPerSymbol = model.bitsPerSymbol(label);
-        double excessBits = bitsPerSymbol * (length + 1) - random.bits(label);
-        return new LabelFeatures(length, bitsPerSymbol, excessBits, entropy, longestRun,
-                letters == 0 ? 0 : (double) vowels / letters,
-                letters == 0 ? 0 : (double) segmentation.coveredLetters() / letters, hyphen);
+        double randomBits = random.bits(label);
+        return new LabelFeatures(length, models.order5().bits(label) - randomBits,
+                models.order3().bits(label) - randomBits, models.order2().bits(label) - randomBits, entropy,
+                letters == 0 ? 0 : (double) vowels / letters, hyphen);
     }
 
     private static double log2(int n) {

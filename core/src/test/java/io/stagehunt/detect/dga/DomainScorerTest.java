@@ -11,11 +11,18 @@ class DomainScorerTest {
     private final DomainScorer scorer = DomainScorer.standard();
 
     @ParameterizedTest(name = "{0} is ordinary")
-    @ValueSource(strings = {"google.com", "www.wikipedia.org", "mail.yahoo.co.jp", "www.bbc.co.uk", "github.com",
+    @ValueSource(strings = {"google.com", "www.wikipedia.org", "mail.yahoo.co.jp", "github.com",
             "stackoverflow.com", "login.microsoftonline.com", "nytimes.com", "weather.com", "bestbuy.com",
             "harvard.edu", "spiegel.de", "competitivecameras.com", "greenvalleyorganicfarm.com", "WWW.GOOGLE.COM."})
     void scoresPopularAndWordBasedNamesLow(String name) {
         assertThat(scorer.score(name).score()).isLessThan(0.1);
+    }
+
+    /** Two or three letters carry little evidence either way: they sit near the model's prior, well below 0.6. */
+    @ParameterizedTest(name = "{0} is a short abbreviation")
+    @ValueSource(strings = {"www.bbc.co.uk", "cnn.com", "ibm.com", "bmw.de", "hp.com", "www.dw.com"})
+    void keepsShortAbbreviationsWellBelowTheNameThreshold(String name) {
+        assertThat(scorer.score(name).score()).isLessThan(0.4);
     }
 
     @ParameterizedTest(name = "{0} is a provider-assigned host name")

@@ -1,11 +1,11 @@
 package io.stagehunt.detect.dga.training;
 
 import io.stagehunt.detect.dga.CharacterModel;
+import io.stagehunt.detect.dga.CharacterModels;
 import io.stagehunt.detect.dga.DgaModel;
 import io.stagehunt.detect.dga.DomainScorer;
 import io.stagehunt.detect.dga.LabelFeatures;
 import io.stagehunt.detect.dga.RandomLabelModel;
-import io.stagehunt.detect.dga.WordList;
 import io.stagehunt.net.DomainName;
 import io.stagehunt.net.PublicSuffixList;
 import java.io.IOException;
@@ -24,13 +24,15 @@ import java.util.TreeSet;
  * customers name their own hosts. No generated name from malware goes in.
  *
  * <ol>
- *   <li>Benign labels: the label left of the ICANN public suffix of every listed name, deduplicated.</li>
- *   <li>Words: alphabetic runs of 3 to 12 letters between dots, hyphens and digits in the listed names, seen in
- *       at least {@value #MIN_WORD_NAMES} names (3-letter ones in at least {@value #MIN_SHORT_WORD_NAMES}).</li>
- *   <li>The character model on all benign labels.</li>
+ *   <li>Benign labels: the label left of the ICANN public suffix of every listed name, deduplicated. These are
+ *       what the weights are fitted on: the labels the score mostly judges.</li>
+ *   <li>Character labels: the benign labels and every host label of the listed names ({@code www},
+ *       {@code mail}, {@code static}, city and product names) made of letters only, many more examples of how
+ *       people and companies name things; the character models learn from these.</li>
+ *   <li>The character models of orders 5, 3 and 2 ({@link CharacterModels}).</li>
  *   <li>The weights: a logistic regression of benign labels against {@link SyntheticNames}, on features
- *       measured out of fold (each benign label by a character model and word list built without its fold),
- *       so that the benign side looks as unseen names will.</li>
+ *       measured out of fold (each benign label by models trained without its fold), so that the benign side
+ *       looks as unseen names will.</li>
  * </ol>
  * The same lists give the same model, byte for byte. Stateless.
  */
@@ -42,10 +44,6 @@ public final class DgaModelTrainer {
     public static final String DYNAMIC_DNS_LIST = "dynamic-dns.json";
     /** Hostnames of public resolvers: many small providers' domains, for labels only (they are not popular). */
     public static final String EXTRA_LABELS_LIST = "public-dns-hostname.json";
-    /** Predicts a character from the 4 before it: lowest held-out surprise on benign labels (see train report). */
-    public static final int ORDER = 5;
-    static final int MIN_WORD_NAMES = 2;
-    static final int MIN_SHORT_WORD_NAMES = 4;
     private static final int FOLDS = 5;
     private static final long SEED = 1104;
     private static final double L2 = 1e-3;
@@ -54,8 +52,8 @@ public final class DgaModelTrainer {
     }
 
     /** What training used and produced, for the training command's report. */
-    public record Report(int listedNames, int benignLabels, int words, int popularDomains, int dynamicDnsDomains,
-            Map<Integer, Double> heldOutBitsByOrder, double[] weights, double intercept) {
+    public record Report(int listedNames, int benignLabels, int characterLabels, int popularDomains,
+            int dynamicDnsDomains, Map<Integer, Double> heldOutBitsByOrder, double[] weights, double intercept) {
     }
 
     /** The trained model and its report. */
@@ -91,25 +89,20 @@ public final class DgaModelTrainer {
         }
         Set<String> popular = new TreeSet<>();
         Set<String> labels = new TreeSet<>();
+        Set<String> characterLabels = new TreeSet<>();
         for (String name : hostnames) {
             String registered = icann.registeredDomain(name);
             if (registered == null || name.indexOf('.') < 0) {
                 continue;
             }
             popular.add(registered);
-            String label = registered.substring(0, registered.indexOf('.'));
-            if (!label.startsWith("xn--")) {
-                labels.add(label);
-            }
+            addLabels(name, registered, labels, characterLabels);
         }
         for (String entry : extraLabels) {
             String name = clean(entry);
             String registered = name == null ? null : icann.registeredDomain(name);
             if (registered != null && name.indexOf('.') > 0 && !registered.endsWith(".arpa")) {
-                String label = registered.substring(0, registered.indexOf('.'));
-                if (!label.startsWith("xn--")) {
-                    labels.add(label);
-                }
+                addLabels(name, registered, labels, characterLabels);
             }
         }
         Set<String> dynamic = new TreeSet<>();
@@ -120,22 +113,13 @@ public final class DgaModelTrainer {
             }
         }
         List<String> labelList = new ArrayList<>(labels);
-        RandomLabelModel random = RandomLabelModel.fitRhythm(labelList);
-        Map<Integer, Double> heldOut = heldOutBits(labelList);
+        List<String> characterList = new ArrayList<>(characterLabels);
+        RandomLabelModel random = RandomLabelModel.fitRhythm(characterList);
+        Map<Integer, Double> heldOut = heldOutBits(labelList, characterList);
 
-        List<List<String>> trainingLabels = new ArrayList<>();
-        List<WordList> foldWords = new ArrayList<>();
-        List<CharacterModel> foldModels = new ArrayList<>();
+        List<CharacterModels> foldModels = new ArrayList<>();
         for (int fold = 0; fold < FOLDS; fold++) {
-            List<String> inFold = new ArrayList<>();
-            for (String label : labelList) {
-                if (fold(label) != fold) {
-                    inFold.add(label);
-                }
-            }
-            trainingLabels.add(inFold);
-            foldModels.add(CharacterModel.train(inFold, ORDER));
-            foldWords.add(words(hostnames, fold));
+            foldModels.add(CharacterModels.train(withoutFold(characterList, fold)));
         }
         int[] lengths = new int[labelList.size()];
         for (int i = 0; i < lengths.length; i++) {
@@ -147,13 +131,11 @@ public final class DgaModelTrainer {
         boolean[] positive = new boolean[total];
         for (int i = 0; i < labelList.size(); i++) {
             String label = labelList.get(i);
-            int fold = fold(label);
-            rows[i] = LabelFeatures.of(label, foldModels.get(fold), foldWords.get(fold), random).vector();
+            rows[i] = LabelFeatures.of(label, foldModels.get(fold(label)), random).vector();
         }
         for (int i = 0; i < synthetic.size(); i++) {
-            int fold = i % FOLDS;
-            rows[labelList.size() + i] = LabelFeatures.of(synthetic.get(i), foldModels.get(fold),
-                    foldWords.get(fold), random).vector();
+            rows[labelList.size() + i] = LabelFeatures.of(synthetic.get(i), foldModels.get(i % FOLDS), random)
+                    .vector();
             positive[labelList.size() + i] = true;
         }
         int features = LabelFeatures.NAMES.size();
@@ -180,74 +162,86 @@ public final class DgaModelTrainer {
             }
         }
         LogisticRegression regression = LogisticRegression.fitWithSigns(standardized, positive, L2, signs());
-        CharacterModel characters = CharacterModel.train(labelList, ORDER);
-        WordList words = words(hostnames, -1);
-        DgaModel model = new DgaModel(characters, words, random, means, scales, regression.weights(),
+        CharacterModels characters = CharacterModels.train(characterList);
+        DgaModel model = new DgaModel(characters, random, means, scales, regression.weights(),
                 regression.intercept(), popular, dynamic);
-        Report report = new Report(listed.size(), labelList.size(), words.size(), popular.size(), dynamic.size(),
-                heldOut, regression.weights(), regression.intercept());
+        Report report = new Report(listed.size(), labelList.size(), characterList.size(), popular.size(),
+                dynamic.size(), heldOut, regression.weights(), regression.intercept());
         return new Result(model, report);
     }
 
-    /** Mean held-out surprise of benign labels per model order: the evidence for {@link #ORDER}. */
-    private static Map<Integer, Double> heldOutBits(List<String> labels) {
+
+    /**
+     * Adds a name's registered label to the benign labels, and it and the name's host labels made of letters only
+     * to the character labels. Internationalized ({@code xn--}) labels are left out (the score does not judge
+     * them). Host labels with digits or hyphens are often named by machines (hashes, addresses, cache nodes):
+     * learnt as benign, they made hexadecimal and alphanumeric random names look ordinary.
+     */
+    private static void addLabels(String name, String registered, Set<String> labels, Set<String> characterLabels) {
+        String label = registered.substring(0, registered.indexOf('.'));
+        if (!label.startsWith("xn--")) {
+            labels.add(label);
+            characterLabels.add(label);
+        }
+        int hostEnd = name.length() - registered.length() - 1;
+        int start = 0;
+        while (start < hostEnd) {
+            int dot = name.indexOf('.', start);
+            String host = name.substring(start, dot);
+            if (letters(host)) {
+                characterLabels.add(host);
+            }
+            start = dot + 1;
+        }
+    }
+
+    private static boolean letters(String label) {
+        if (label.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < label.length(); i++) {
+            char c = label.charAt(i);
+            if (c < 'a' || c > 'z') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static List<String> withoutFold(List<String> labels, int fold) {
+        List<String> kept = new ArrayList<>();
+        for (String label : labels) {
+            if (fold(label) != fold) {
+                kept.add(label);
+            }
+        }
+        return kept;
+    }
+
+    /**
+     * Mean held-out surprise of benign labels per model order, the models trained on the character labels of the
+     * other folds: the evidence for the orders of {@link CharacterModels}.
+     */
+    private static Map<Integer, Double> heldOutBits(List<String> labels, List<String> characterLabels) {
         Map<Integer, Double> bits = new TreeMap<>();
-        List<String> training = new ArrayList<>();
+        List<String> training = withoutFold(characterLabels, 0);
         List<String> held = new ArrayList<>();
         for (String label : labels) {
-            (fold(label) == 0 ? held : training).add(label);
+            if (fold(label) == 0) {
+                held.add(label);
+            }
         }
         for (int order = 2; order <= 5; order++) {
             CharacterModel model = CharacterModel.train(training, order);
             double sum = 0;
             long symbols = 0;
             for (String label : held) {
-                double[] surprisals = new double[label.length() + 1];
-                model.surprisals(label, surprisals);
-                for (double value : surprisals) {
-                    sum += value;
-                }
-                symbols += surprisals.length;
+                sum += model.bits(label);
+                symbols += label.length() + 1;
             }
             bits.put(order, sum / symbols);
         }
         return bits;
-    }
-
-    /** Words from the listed names, leaving out the names of one fold ({@code -1}: none). */
-    private static WordList words(Set<String> hostnames, int leftOutFold) {
-        Map<String, Integer> namesPerWord = new TreeMap<>();
-        for (String name : hostnames) {
-            String registered = DomainScorer.icannSuffixes().registeredDomain(name);
-            if (leftOutFold >= 0 && registered != null
-                    && fold(registered.substring(0, registered.indexOf('.'))) == leftOutFold) {
-                continue;
-            }
-            Set<String> tokens = new TreeSet<>();
-            int start = -1;
-            for (int i = 0; i <= name.length(); i++) {
-                char c = i < name.length() ? name.charAt(i) : '.';
-                boolean letter = c >= 'a' && c <= 'z';
-                if (letter && start < 0) {
-                    start = i;
-                } else if (!letter && start >= 0) {
-                    tokens.add(name.substring(start, i));
-                    start = -1;
-                }
-            }
-            for (String token : tokens) {
-                namesPerWord.merge(token, 1, Integer::sum);
-            }
-        }
-        List<String> words = new ArrayList<>();
-        for (Map.Entry<String, Integer> entry : namesPerWord.entrySet()) {
-            int length = entry.getKey().length();
-            int needed = length == 3 ? MIN_SHORT_WORD_NAMES : MIN_WORD_NAMES;
-            if (length >= 3 && length <= 12 && entry.getValue() >= needed) {
-                words.add(entry.getKey());
-            }
-        }
-        return WordList.of(words);
     }
 
     /** {@link LabelFeatures#DIRECTIONS} as an array, for {@link LogisticRegression#fitWithSigns}. */

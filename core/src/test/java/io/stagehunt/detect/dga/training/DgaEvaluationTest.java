@@ -22,10 +22,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class DgaEvaluationTest {
 
-    /** What the shipped scorer reaches on unseen names (0.9764, docs/detectors/dga.md); short of the 0.98 aimed at. */
-    private static final double MINIMUM_SHIPPED_AUC = 0.976;
-    /** What the same features reach with weights refitted on other families (0.9750). */
-    private static final double MINIMUM_SPLIT_AUC = 0.974;
+    /** What the shipped scorer reaches on unseen names (0.9780, docs/detectors/dga.md); short of the 0.98 aimed at. */
+    private static final double MINIMUM_SHIPPED_AUC = 0.977;
+    /** What the same features reach with weights refitted on other families (0.9777). */
+    private static final double MINIMUM_SPLIT_AUC = 0.977;
 
     @ParameterizedTest(name = "AUC {2}")
     @CsvSource(delimiter = ';', value = {
