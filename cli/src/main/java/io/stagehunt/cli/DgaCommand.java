@@ -91,7 +91,7 @@ final class DgaCommand implements Callable<Integer> {
     /** {@code stagehunt dga evaluate FILE}. */
     @Command(name = "evaluate", mixinStandardHelpOptions = true,
             description = "Measures the shipped model on a labelled CSV (domain,label,family,source_file): ROC AUC "
-                    + "and per-family recall at 1% false positives, shipped and with families split into folds.")
+                    + "and per-family recall at 1%% false positives, shipped and with families split into folds.")
     static final class Evaluate implements Callable<Integer> {
 
         @Spec
