@@ -168,13 +168,16 @@ final class ArrivalSeries implements Serializable {
                 ownSized), first, last, stride, to - from);
     }
 
-    /** Arrivals after {@code afterMicros} (not yet reported), scaled by the stride. */
-    long countAfter(long afterMicros) {
+    /**
+     * Whether at least {@code wanted} arrivals (scaled by the stride) came after {@code afterMicros}, i.e. are not
+     * yet reported; stops counting once they have.
+     */
+    boolean hasAfter(long afterMicros, long wanted) {
         long count = 0;
-        for (int i = size - 1; i >= 0 && times[i] > afterMicros; i--) {
-            count++;
+        for (int i = size - 1; i >= 0 && times[i] > afterMicros && count < wanted; i--) {
+            count += stride;
         }
-        return count * stride;
+        return count >= wanted;
     }
 
     /**

@@ -204,25 +204,29 @@ public final class BeaconChannel implements ChannelState {
 
     private void evaluate(long end, Moment moment, ChannelView view, boolean last, Consumer<Finding> findings) {
         evaluatedThroughMicros = lastArrivalMicros;
+        if (!series.hasAfter(reportedThroughMicros, settings.minNewArrivals())) {
+            return;
+        }
         ArrivalSeries.Selection selection = series.select(windowSelectionStart(end, moment), end,
                 PairSettings.micros(settings.checkInMerge()), settings.keptAliveWeight());
         if (selection.kept() == 0 || selection.connections() >= settings.strobeConnections()) {
+            return;
+        }
+        Periodicity.Estimate estimate = selection.checkIns().length >= settings.minCheckIns()
+                ? Periodicity.estimate(selection.checkIns(), selection.checkInWeights(), settings.periodicity())
+                : Periodicity.Estimate.none(Math.max(0, selection.checkIns().length - 1));
+        BeaconScoring.Breakdown own = BeaconScoring.score(estimate, selection.checkInBytes(), settings.scoring());
+        boolean ownReports = own.score() >= settings.reportScore();
+        // RITA's score decides only at the last report; before that it is computed only for a report that goes out
+        if (!last && (!ownReports || !reportDue(moment, own.score()))) {
             return;
         }
         long windowStart = Math.floorDiv(windowStartMicros(end, moment), 1_000_000L);
         long windowEnd = Math.floorDiv(end, 1_000_000L);
         RitaScoring.Result rita = RitaScoring.score(windowStart, windowEnd, selection.ritaSeconds(),
                 selection.ritaBytes(), settings.rita());
-        Periodicity.Estimate estimate = selection.checkIns().length >= settings.minCheckIns()
-                ? Periodicity.estimate(selection.checkIns(), selection.checkInWeights(), settings.periodicity())
-                : Periodicity.Estimate.none(Math.max(0, selection.checkIns().length - 1));
-        BeaconScoring.Breakdown own = BeaconScoring.score(estimate, selection.checkInBytes(), settings.scoring());
-
-        boolean ownReports = own.score() >= settings.reportScore();
         boolean ritaReports = last && rita != null && rita.score() >= settings.ritaReportScore();
-        long fresh = series.countAfter(reportedThroughMicros);
-        if (!(ownReports || ritaReports) || fresh < settings.minNewArrivals() || !last && !reportDue(moment,
-                own.score())) {
+        if (!(ownReports || ritaReports)) {
             return;
         }
         reportedThroughMicros = selection.lastMicros();
