@@ -2,36 +2,61 @@ package io.stagehunt.detect.beacon;
 
 import java.io.Serializable;
 
-/** Counts the few ports a channel uses, to name the usual one; ports beyond the first four go uncounted. */
+/**
+ * Counts the few ports a channel uses, to name the usual one; ports beyond the first four go uncounted. Four
+ * fields rather than arrays: every flow of every channel passes through here, and arrays would be two more
+ * objects to reach in memory.
+ */
 final class PortTally implements Serializable {
 
-    private static final int SLOTS = 4;
+    private static final int NONE = -1;
 
-    private final int[] ports = {-1, -1, -1, -1};
-    private final long[] counts = new long[SLOTS];
+    private int port0 = NONE;
+    private int port1 = NONE;
+    private int port2 = NONE;
+    private int port3 = NONE;
+    private long count0;
+    private long count1;
+    private long count2;
+    private long count3;
 
     void add(int port) {
         if (port < 0) {
             return;
         }
-        for (int i = 0; i < SLOTS; i++) {
-            if (ports[i] == port || ports[i] == -1) {
-                ports[i] = port;
-                counts[i]++;
-                return;
-            }
+        if (port0 == port || port0 == NONE) {
+            port0 = port;
+            count0++;
+        } else if (port1 == port || port1 == NONE) {
+            port1 = port;
+            count1++;
+        } else if (port2 == port || port2 == NONE) {
+            port2 = port;
+            count2++;
+        } else if (port3 == port || port3 == NONE) {
+            port3 = port;
+            count3++;
         }
     }
 
-    /** The most used port, -1 when none was seen. */
+    /** The most used port (the first counted on a tie), -1 when none was seen. */
     int usual() {
-        int best = -1;
+        int best = NONE;
         long most = 0;
-        for (int i = 0; i < SLOTS; i++) {
-            if (counts[i] > most) {
-                most = counts[i];
-                best = ports[i];
-            }
+        if (count0 > most) {
+            most = count0;
+            best = port0;
+        }
+        if (count1 > most) {
+            most = count1;
+            best = port1;
+        }
+        if (count2 > most) {
+            most = count2;
+            best = port2;
+        }
+        if (count3 > most) {
+            best = port3;
         }
         return best;
     }
