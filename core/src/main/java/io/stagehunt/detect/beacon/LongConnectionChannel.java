@@ -25,6 +25,8 @@ public final class LongConnectionChannel implements ChannelState {
     private final PortTally remotePorts = new PortTally();
     private final PortTally targetPorts = new PortTally();
     private final String[] rememberedUids = new String[REMEMBERED];
+    /** The uids' hashes, compared first: a flow is checked against every remembered one, most of them others. */
+    private final int[] rememberedHashes = new int[REMEMBERED];
     private final long[] rememberedStarts = new long[REMEMBERED];
     private final long[] rememberedDurations = new long[REMEMBERED];
     private final boolean[] rememberedOpen = new boolean[REMEMBERED];
@@ -84,8 +86,9 @@ public final class LongConnectionChannel implements ChannelState {
         if (uid == null) {
             return -1;
         }
+        int hash = uid.hashCode();
         for (int i = 0; i < REMEMBERED; i++) {
-            if (uid.equals(rememberedUids[i])) {
+            if (rememberedHashes[i] == hash && uid.equals(rememberedUids[i])) {
                 return i;
             }
         }
@@ -94,6 +97,7 @@ public final class LongConnectionChannel implements ChannelState {
 
     private void remember(Observation observation) {
         rememberedUids[nextSlot] = observation.uid();
+        rememberedHashes[nextSlot] = observation.uid() == null ? 0 : observation.uid().hashCode();
         rememberedStarts[nextSlot] = observation.timeMicros();
         rememberedDurations[nextSlot] = observation.durationMicros();
         rememberedOpen[nextSlot] = observation.open();
