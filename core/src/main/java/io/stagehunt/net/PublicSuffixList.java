@@ -17,7 +17,8 @@ import java.util.Set;
  * a name: {@code a.b.example.co.uk} → {@code example.co.uk}. Private suffixes count, so each customer of a
  * dynamic-DNS or hosting suffix ({@code evil.duckdns.org}) is its own registered domain.
  *
- * <p>Immutable and thread-safe. The bundled list is a snapshot; see {@code NOTICE} for its source and licence.
+ * <p>Thread-safe: its one mutable field only remembers the last answer. The bundled list is a snapshot; see
+ * {@code NOTICE} for its source and licence.
  */
 public final class PublicSuffixList {
 
@@ -28,6 +29,8 @@ public final class PublicSuffixList {
     private final Set<String> wildcardParents;
     private final Set<String> exceptions;
     private final Set<String> ancestorsOfRules;
+    /** The last name asked about: several detectors ask in turn about the same lookup. */
+    private Answer lastAnswer;
 
     private PublicSuffixList(Set<String> rules, Set<String> wildcardParents, Set<String> exceptions) {
         this.rules = rules;
@@ -88,24 +91,24 @@ public final class PublicSuffixList {
      * its last label as suffix (the list's default rule {@code *}).
      */
     public String publicSuffix(String name) {
-        int start = 0;
+        // From the right, one label at a time: the longest matching rule wins, and a suffix no rule lies below
+        // ends the walk, so a long name costs what its last two or three labels cost.
+        int start = name.lastIndexOf('.') + 1;
+        String candidate = start == 0 ? name : name.substring(start);
+        String parent = null;
+        String suffix = candidate;
         while (true) {
-            String candidate = name.substring(start);
             if (exceptions.contains(candidate)) {
-                int dot = candidate.indexOf('.');
-                return dot < 0 ? candidate : candidate.substring(dot + 1);
+                suffix = parent == null ? candidate : parent;
+            } else if (rules.contains(candidate) || parent != null && wildcardParents.contains(parent)) {
+                suffix = candidate;
             }
-            if (rules.contains(candidate)) {
-                return candidate;
+            if (start == 0 || !ancestorsOfRules.contains(candidate)) {
+                return suffix;
             }
-            int dot = name.indexOf('.', start);
-            if (dot < 0) {
-                return candidate;
-            }
-            if (wildcardParents.contains(name.substring(dot + 1))) {
-                return candidate;
-            }
-            start = dot + 1;
+            parent = candidate;
+            start = name.lastIndexOf('.', start - 2) + 1;
+            candidate = start == 0 ? name : name.substring(start);
         }
     }
 
@@ -123,6 +126,16 @@ public final class PublicSuffixList {
      * itself a public suffix.
      */
     public String registeredDomain(String name) {
+        Answer answer = lastAnswer;
+        if (answer != null && answer.name.equals(name)) {
+            return answer.registeredDomain;
+        }
+        String registered = computeRegisteredDomain(name);
+        lastAnswer = new Answer(name, registered);
+        return registered;
+    }
+
+    private String computeRegisteredDomain(String name) {
         if (name.isEmpty()) {
             return null;
         }
@@ -133,6 +146,10 @@ public final class PublicSuffixList {
         int end = name.length() - suffix.length() - 1;
         int dot = name.lastIndexOf('.', end - 1);
         return name.substring(dot + 1);
+    }
+
+    /** A name and its registered domain; immutable, so threads sharing the list may race on it safely. */
+    private record Answer(String name, String registeredDomain) {
     }
 
     private static String toAscii(String rule) {
