@@ -41,10 +41,13 @@ class IpAddressTest {
     void rejectsWhatIsNotAnAddress(String text) {
         assertThat(IpAddress.tryParse(text)).isNull();
         assertThatThrownBy(() -> IpAddress.parse(text)).isInstanceOf(IllegalArgumentException.class);
+        byte[] line = ("x\t" + text + "\ty").getBytes(StandardCharsets.UTF_8);
+        assertThat(IpAddress.tryParse(line, 2, line.length - 2)).isNull();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"192.168.1.115", "2001:db8::dead:beef", "::"})
+    @ValueSource(strings = {"192.168.1.115", "0.0.0.0", "255.255.255.255", "010.001.0.9", "2001:db8::dead:beef",
+            "::", "::ffff:192.0.2.1", "fe80::1%eth0"})
     void parsesFromRawBytesLikeFromText(String text) {
         byte[] line = ("x\t" + text + "\ty").getBytes(StandardCharsets.US_ASCII);
         assertThat(IpAddress.tryParse(line, 2, 2 + text.length())).isEqualTo(IpAddress.parse(text));
