@@ -42,10 +42,10 @@ final class ConnLog extends ZeekLog {
         IpAddress originator = row.address(ORIG_H);
         IpAddress responder = row.address(RESP_H);
         Direction direction = context.direction(originator, responder);
-        String state = row.text(CONN_STATE);
+        String state = row.symbol(CONN_STATE);
         return new Connection(row.time(TS), context.host(direction, originator, responder), context.provenance(line),
                 row.text(UID), originator, row.port(ORIG_P), responder, row.port(RESP_P),
-                Transport.parse(row.text(PROTO)), row.text(SERVICE), row.interval(DURATION),
+                Transport.parse(row.symbol(PROTO)), row.symbol(SERVICE), row.interval(DURATION),
                 row.count(ORIG_BYTES), row.count(RESP_BYTES), row.count(ORIG_PKTS), row.count(RESP_PKTS),
                 ConnectionOutcome.ofZeek(state), state, direction, open);
     }

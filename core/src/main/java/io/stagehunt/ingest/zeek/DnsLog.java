@@ -41,9 +41,9 @@ final class DnsLog extends ZeekLog {
         String raw = row.text(QUERY);
         String normalized = DomainName.normalize(raw);
         return new DnsQuery(row.time(TS), context.host(direction, client, server), context.provenance(line),
-                row.text(UID), client, server, row.port(RESP_P), Transport.parse(row.text(PROTO)),
-                normalized != null ? normalized : raw, (int) row.count(QTYPE), row.text(QTYPE_NAME),
-                (int) row.count(RCODE), row.text(RCODE_NAME), row.list(ANSWERS), row.seconds(TTLS),
+                row.text(UID), client, server, row.port(RESP_P), Transport.parse(row.symbol(PROTO)),
+                normalized != null ? normalized : raw, (int) row.count(QTYPE), row.symbol(QTYPE_NAME),
+                (int) row.count(RCODE), row.symbol(RCODE_NAME), row.list(ANSWERS), row.seconds(TTLS),
                 row.bool(REJECTED, false));
     }
 }

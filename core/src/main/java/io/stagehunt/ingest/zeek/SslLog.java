@@ -49,8 +49,8 @@ final class SslLog extends ZeekLog {
         String serverName = row.text(SERVER_NAME);
         String normalizedName = DomainName.normalize(serverName);
         return new TlsSession(row.time(TS), context.host(direction, client, server), context.provenance(line),
-                row.text(UID), client, row.port(ORIG_P), server, row.port(RESP_P), row.text(VERSION),
-                row.text(CIPHER), normalizedName != null ? normalizedName : serverName,
+                row.text(UID), client, row.port(ORIG_P), server, row.port(RESP_P), row.symbol(VERSION),
+                row.symbol(CIPHER), normalizedName != null ? normalizedName : serverName,
                 row.bool(ESTABLISHED, false), lower(row.text(JA3)), lower(row.text(JA3S)), row.text(JA4),
                 row.text(SUBJECT), row.text(ISSUER), row.list(CHAIN_FPS).stream().map(SslLog::lower).toList(),
                 row.list(CHAIN_FUIDS), row.text(VALIDATION));

@@ -15,6 +15,7 @@ import java.util.List;
 final class TsvRow implements ZeekRow {
 
     private static final int MAX_COLUMNS = 4096;
+    private static final int MAX_SYMBOL_LENGTH = 48;
 
     byte separator = '\t';
     byte setSeparator = ',';
@@ -26,6 +27,8 @@ final class TsvRow implements ZeekRow {
     private int[] starts = new int[64];
     private int[] ends = new int[64];
     private byte[] bytes;
+    /** Recent vocabulary values by a hash of their bytes: {@code tcp} or {@code SF} need not be a new string per row. */
+    private final String[] symbols = new String[256];
 
     void columns(List<String> fieldNames, int[] columnOfSlot) {
         this.names = fieldNames;
@@ -87,6 +90,44 @@ final class TsvRow implements ZeekRow {
             return "";
         }
         return decode(starts[column], ends[column]);
+    }
+
+    @Override
+    public String symbol(int slot) {
+        int column = slotColumns[slot];
+        if (column < 0 || isUnset(column) || isEmpty(column) || ends[column] - starts[column] > MAX_SYMBOL_LENGTH) {
+            return text(slot);
+        }
+        int from = starts[column];
+        int to = ends[column];
+        int hash = 0;
+        for (int i = from; i < to; i++) {
+            byte b = bytes[i];
+            if (b == '\\' || b < 0) {
+                return text(slot); // only plain values are shared: they are their own bytes
+            }
+            hash = 31 * hash + b;
+        }
+        int index = (hash ^ hash >>> 7) & (symbols.length - 1);
+        String known = symbols[index];
+        if (known != null && spells(known, from, to)) {
+            return known;
+        }
+        String value = new String(bytes, from, to - from, StandardCharsets.ISO_8859_1);
+        symbols[index] = value;
+        return value;
+    }
+
+    private boolean spells(String known, int from, int to) {
+        if (known.length() != to - from) {
+            return false;
+        }
+        for (int i = from; i < to; i++) {
+            if (known.charAt(i - from) != bytes[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override

@@ -16,6 +16,14 @@ interface ZeekRow {
     /** The unescaped text, or null when unset. */
     String text(int slot) throws MalformedFieldException;
 
+    /**
+     * {@link #text}, for fields whose values come from a small vocabulary (protocol, connection state, service,
+     * type and code names): equal values may come back as one shared string.
+     */
+    default String symbol(int slot) throws MalformedFieldException {
+        return text(slot);
+    }
+
     /** A {@code time} as epoch microseconds; {@link Long#MIN_VALUE} when unset. */
     long time(int slot) throws MalformedFieldException;
 
