@@ -94,7 +94,7 @@ public final class TimeOrderedMerge {
         newestSeen = Math.max(newestSeen, head.time);
         buffer.add(new Buffered(head.time, sequence++, event));
         peakBuffered = Math.max(peakBuffered, buffer.size());
-        advance(head.source);
+        advance(head);
     }
 
     private void activate(EventSource source) {
@@ -104,18 +104,20 @@ public final class TimeOrderedMerge {
             source.failed(e);
             return;
         }
-        advance(source);
+        advance(new Head(source));
     }
 
-    private void advance(EventSource source) {
+    /** Moves a source's head on to its next event; a source keeps one head for all its events. */
+    private void advance(Head head) {
         try {
-            Event event = source.next();
+            Event event = head.source.next();
             if (event != null) {
-                active.add(new Head(event.timeMicros(), sequence++, event, source));
+                head.moveTo(event, sequence++);
+                active.add(head);
             }
         } catch (IOException e) {
-            source.failed(e);
-            source.close();
+            head.source.failed(e);
+            head.source.close();
         }
     }
 
@@ -134,7 +136,22 @@ public final class TimeOrderedMerge {
     }
 
     /** The next event of an open source; the time is copied out so ordering needs no call into the event. */
-    private record Head(long time, long sequence, Event event, EventSource source) implements Comparable<Head> {
+    private static final class Head implements Comparable<Head> {
+        final EventSource source;
+        long time;
+        long sequence;
+        Event event;
+
+        Head(EventSource source) {
+            this.source = source;
+        }
+
+        void moveTo(Event next, long order) {
+            event = next;
+            time = next.timeMicros();
+            sequence = order;
+        }
+
         @Override
         public int compareTo(Head other) {
             int byTime = Long.compare(time, other.time);
