@@ -163,9 +163,17 @@ final class ArrivalSeries implements Serializable {
             first = Math.min(first, times[i]);
             last = Math.max(last, times[i]);
         }
-        return new Selection(Arrays.copyOf(ritaSeconds, rita), Arrays.copyOf(ritaBytes, ritaSized),
-                Arrays.copyOf(checkIns, own), Arrays.copyOf(checkInWeights, own), Arrays.copyOf(checkInBytes,
-                ownSized), first, last, stride, to - from);
+        return new Selection(fitted(ritaSeconds, rita), fitted(ritaBytes, ritaSized), fitted(checkIns, own),
+                fitted(checkInWeights, own), fitted(checkInBytes, ownSized), first, last, stride, to - from);
+    }
+
+    /** The first {@code length} values; the array itself when it holds just those, as it mostly does. */
+    private static long[] fitted(long[] values, int length) {
+        return length == values.length ? values : Arrays.copyOf(values, length);
+    }
+
+    private static double[] fitted(double[] values, int length) {
+        return length == values.length ? values : Arrays.copyOf(values, length);
     }
 
     /**

@@ -54,7 +54,7 @@ public final class PairTracker<C extends ChannelState> implements Serializable {
             DetectorContext context, PairSettings settings, ChannelState.Factory<C> factory) {
         PairTracker<C> tracker = state != null ? state : new PairTracker<>(settings);
         Moment moment = Moment.of(context, event.timeMicros());
-        tracker.onEvent(event, moment, new Environment<>(key, settings, factory, context::emit));
+        tracker.onEvent(event, moment, new Environment<>(key, settings, factory, context));
         return tracker.schedule(moment, settings, context);
     }
 
@@ -62,7 +62,7 @@ public final class PairTracker<C extends ChannelState> implements Serializable {
     static <C extends ChannelState> PairTracker<C> onTimer(PairKey key, PairTracker<C> tracker, long timeMicros,
             DetectorContext context, PairSettings settings, ChannelState.Factory<C> factory) {
         Moment moment = Moment.of(context, timeMicros);
-        Environment<C> environment = new Environment<>(key, settings, factory, context::emit);
+        Environment<C> environment = new Environment<>(key, settings, factory, context);
         if (moment.endOfInput()) {
             tracker.finish(moment, environment);
             return null;
@@ -79,9 +79,14 @@ public final class PairTracker<C extends ChannelState> implements Serializable {
         return this;
     }
 
-    /** What a tracker needs from its detector. */
+    /** What a tracker needs from its detector; also where its channels' findings go. */
     record Environment<C extends ChannelState>(PairKey key, PairSettings settings, ChannelState.Factory<C> factory,
-            Consumer<Finding> findings) {
+            DetectorContext context) implements Consumer<Finding> {
+
+        @Override
+        public void accept(Finding finding) {
+            context.emit(finding);
+        }
     }
 
     void onEvent(Event event, Moment moment, Environment<C> environment) {
@@ -137,13 +142,16 @@ public final class PairTracker<C extends ChannelState> implements Serializable {
     }
 
     private void attendChannels(Moment moment, Environment<C> environment) {
-        if (bare != null && !bare.channel.attend(moment, view(bare, environment), environment.findings())) {
+        if (bare != null && !bare.channel.attend(moment, view(bare, environment), environment)) {
             bare = null;
+        }
+        if (named.isEmpty()) {
+            return;
         }
         Iterator<Slot<C>> slots = named.values().iterator();
         while (slots.hasNext()) {
             Slot<C> slot = slots.next();
-            if (!slot.channel.attend(moment, view(slot, environment), environment.findings())) {
+            if (!slot.channel.attend(moment, view(slot, environment), environment)) {
                 slots.remove();
             }
         }
@@ -157,7 +165,7 @@ public final class PairTracker<C extends ChannelState> implements Serializable {
             all.add(0, bare);
         }
         for (Slot<C> slot : all) {
-            slot.channel.close(moment, view(slot, environment), environment.findings());
+            slot.channel.close(moment, view(slot, environment), environment);
         }
         named = Map.of();
         bare = null;
@@ -169,8 +177,10 @@ public final class PairTracker<C extends ChannelState> implements Serializable {
         if (bare != null) {
             due = Math.min(due, bare.channel.dueMicros());
         }
-        for (Slot<C> slot : named.values()) {
-            due = Math.min(due, slot.channel.dueMicros());
+        if (!named.isEmpty()) {
+            for (Slot<C> slot : named.values()) {
+                due = Math.min(due, slot.channel.dueMicros());
+            }
         }
         // Waiting flows settle, each batch at its own time, and old settled ones are forgotten when the pair is
         // next touched (an event, a channel's timer): a pair that calls every few minutes needs no timer per flow.
@@ -233,7 +243,7 @@ public final class PairTracker<C extends ChannelState> implements Serializable {
             }
         }
         if (stalest != null) {
-            stalest.channel.close(moment, view(stalest, environment), environment.findings());
+            stalest.channel.close(moment, view(stalest, environment), environment);
             named.remove(stalest.name);
         }
     }
