@@ -227,11 +227,11 @@ public final class EgressDetector implements Detector<Host, EgressDetector.State
             return;
         }
         boolean established = !connection.outcome().failed();
-        Resolution resolution = state.resolvedAt(remote, time, settings.resolutionMicros());
-        boolean resolved = resolution != null;
+        Resolution known = state.resolved.get(remote);
+        boolean resolved = known != null && known.freshAt(time, settings.resolutionMicros());
         if (established && transport == Transport.TCP && !EgressPorts.ADDRESSED_BY_DESIGN.contains(port)) {
             state.coverageFlows++;
-            if (state.resolvedByDns(remote, time, settings.resolutionMicros())) {
+            if (known != null && known.freshFromDnsAt(time, settings.resolutionMicros())) {
                 state.coverageResolved++;
             }
         }
@@ -259,11 +259,11 @@ public final class EgressDetector implements Detector<Host, EgressDetector.State
             state.deny(new Denial(remote, port, time, decision.rule(), decision.provenance()), settings.maxDenials());
             return;
         }
-        Resolution resolution = state.resolvedAt(remote, time, settings.resolutionMicros());
-        boolean resolved = resolution != null;
+        Resolution known = state.resolved.get(remote);
+        boolean resolved = known != null && known.freshAt(time, settings.resolutionMicros());
         if (transport == Transport.TCP && !EgressPorts.ADDRESSED_BY_DESIGN.contains(port)) {
             state.coverageFlows++;
-            if (state.resolvedByDns(remote, time, settings.resolutionMicros())) {
+            if (known != null && known.freshFromDnsAt(time, settings.resolutionMicros())) {
                 state.coverageResolved++;
             }
         }
@@ -529,6 +529,15 @@ public final class EgressDetector implements Detector<Host, EgressDetector.State
         long latest() {
             return Math.max(dnsMicros, sentMicros);
         }
+
+        boolean freshAt(long time, long retention) {
+            return time - latest() <= retention;
+        }
+
+        /** Whether the host resolved the address through DNS recently: what DNS visibility is measured by. */
+        boolean freshFromDnsAt(long time, long retention) {
+            return dnsMicros != Long.MIN_VALUE && time - dnsMicros <= retention;
+        }
     }
 
     /** A firewall denial of an outbound flow. */
@@ -630,14 +639,7 @@ public final class EgressDetector implements Detector<Host, EgressDetector.State
         /** The name known for the address at this time, or null when none is fresh. */
         Resolution resolvedAt(IpAddress address, long time, long retention) {
             Resolution resolution = resolved.get(address);
-            return resolution != null && time - resolution.latest() <= retention ? resolution : null;
-        }
-
-        /** Whether the host resolved the address through DNS recently: what DNS visibility is measured by. */
-        boolean resolvedByDns(IpAddress address, long time, long retention) {
-            Resolution resolution = resolved.get(address);
-            return resolution != null && resolution.dnsMicros() != Long.MIN_VALUE
-                    && time - resolution.dnsMicros() <= retention;
+            return resolution != null && resolution.freshAt(time, retention) ? resolution : null;
         }
 
         void literal(IpAddress address) {
