@@ -137,9 +137,9 @@ public final class Periodicity {
         if (intervals.length < settings.minIntervals() || span < settings.minSpanSeconds()) {
             return Estimate.none(intervals.length);
         }
-        double densest = densestClusterCentre(intervals, settings.tolerance());
         double[] sorted = intervals.clone();
         Arrays.sort(sorted);
+        double densest = densestClusterCentre(sorted, settings.tolerance());
         double[] candidates = {densest, densest / 2, densest / 3, RitaScoring.median(sorted, 0, sorted.length)};
 
         Fit best = null;
@@ -155,14 +155,14 @@ public final class Periodicity {
         if (best == null || best.onSchedule == 0) {
             return Estimate.none(intervals.length);
         }
-        double refined = refinedPeriod(intervals, best, settings);
+        double refined = refinedPeriod(sorted, best, settings);
         if (refined >= settings.minPeriodSeconds()) {
             Fit refit = fit(intervals, weights, refined, settings);
             if (refit.regularity >= best.regularity - NEAR_TIE) {
                 best = refit;
             }
         }
-        Estimate scheduled = new Estimate(best.period, jitter(intervals, best, settings), intervals.length,
+        Estimate scheduled = new Estimate(best.period, jitter(sorted, best, settings), intervals.length,
                 best.onSchedule, best.singlePeriod, best.regularity, best.evidence,
                 1 - Math.exp(-best.evidence / settings.significanceScale()));
         Estimate bounded = bounded(sorted, intervals, weights, settings);
@@ -221,11 +221,14 @@ public final class Periodicity {
         return candidate.regularity > incumbent.regularity;
     }
 
-    /** The median interval of the densest window of intervals whose extremes differ by the tolerance. */
-    static double densestClusterCentre(double[] intervals, double tolerance) {
-        double[] logs = new double[intervals.length];
+    /**
+     * The median interval of the densest window of intervals whose extremes differ by the tolerance. The
+     * intervals come sorted, and so do their logarithms ({@link Math#log} is semi-monotonic).
+     */
+    private static double densestClusterCentre(double[] sortedIntervals, double tolerance) {
+        double[] logs = new double[sortedIntervals.length];
         int positive = 0;
-        for (double interval : intervals) {
+        for (double interval : sortedIntervals) {
             if (interval > 0) {
                 logs[positive++] = Math.log(interval);
             }
@@ -233,7 +236,6 @@ public final class Periodicity {
         if (positive == 0) {
             return Double.NaN;
         }
-        Arrays.sort(logs, 0, positive);
         double width = Math.log((1 + tolerance) / (1 - tolerance));
         int bestFrom = 0;
         int bestTo = 1;
@@ -283,25 +285,29 @@ public final class Periodicity {
         return new Fit(period, regularity, onSchedule, single, evidence);
     }
 
-    private static double refinedPeriod(double[] intervals, Fit fit, Settings settings) {
+    /**
+     * The median length of one beat over the on-schedule intervals. They come sorted, so the beats are too
+     * unless some interval spans several beats; only then is a sort needed.
+     */
+    private static double refinedPeriod(double[] sortedIntervals, Fit fit, Settings settings) {
         double[] perBeat = new double[fit.onSchedule];
         int next = 0;
-        for (double interval : intervals) {
+        for (double interval : sortedIntervals) {
             long k = onScheduleMultiple(interval, fit.period, settings);
             if (k > 0) {
                 perBeat[next++] = interval / k;
             }
         }
-        Arrays.sort(perBeat, 0, next);
+        sortIfNeeded(perBeat, next);
         return next == 0 ? fit.period : RitaScoring.median(perBeat, 0, next);
     }
 
     /** Half the 10–90 % spread of the relative deviations, single-period intervals preferred. */
-    private static double jitter(double[] intervals, Fit fit, Settings settings) {
+    private static double jitter(double[] sortedIntervals, Fit fit, Settings settings) {
         boolean singlesOnly = fit.singlePeriod >= settings.minIntervals();
         double[] deviations = new double[fit.onSchedule];
         int next = 0;
-        for (double interval : intervals) {
+        for (double interval : sortedIntervals) {
             long k = onScheduleMultiple(interval, fit.period, settings);
             if (k > 0 && (k == 1 || !singlesOnly)) {
                 deviations[next++] = interval / (k * fit.period) - 1;
@@ -310,8 +316,17 @@ public final class Periodicity {
         if (next == 0) {
             return Double.NaN;
         }
-        Arrays.sort(deviations, 0, next);
+        sortIfNeeded(deviations, next);
         return (quantile(deviations, next, 0.9) - quantile(deviations, next, 0.1)) / 2;
+    }
+
+    private static void sortIfNeeded(double[] values, int count) {
+        for (int i = 1; i < count; i++) {
+            if (values[i] < values[i - 1]) {
+                Arrays.sort(values, 0, count);
+                return;
+            }
+        }
     }
 
     private static long onScheduleMultiple(double interval, double period, Settings settings) {
