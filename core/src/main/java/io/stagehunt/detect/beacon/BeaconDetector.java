@@ -1,13 +1,10 @@
 package io.stagehunt.detect.beacon;
 
-import io.stagehunt.detect.DetectorContext;
 import io.stagehunt.detect.beacon.scoring.BeaconScoring;
 import io.stagehunt.detect.beacon.scoring.Periodicity;
 import io.stagehunt.detect.beacon.scoring.RitaScoring;
-import io.stagehunt.event.Event;
 import java.io.Serializable;
 import java.time.Duration;
-import java.util.function.Consumer;
 
 /**
  * Finds hosts calling a destination on a schedule: implants checking in with their controller (ATT&CK T1071,
@@ -90,32 +87,5 @@ public final class BeaconDetector implements PairDetector<BeaconChannel> {
     @Override
     public ChannelState.Factory<BeaconChannel> channels() {
         return factory;
-    }
-
-    @Override
-    public boolean accepts(Class<? extends Event> type) {
-        return PairEvents.accepts(type);
-    }
-
-    @Override
-    public PairKey keyOf(Event event) {
-        return PairEvents.firstKey(event);
-    }
-
-    @Override
-    public void keysOf(Event event, Consumer<PairKey> keys) {
-        PairEvents.keysOf(event, keys);
-    }
-
-    @Override
-    public PairTracker<BeaconChannel> onEvent(PairKey key, PairTracker<BeaconChannel> state, Event event,
-            DetectorContext context) {
-        return PairTracker.onEvent(key, state, event, context, settings.pairs(), factory);
-    }
-
-    @Override
-    public PairTracker<BeaconChannel> onTimer(PairKey key, PairTracker<BeaconChannel> state, long timeMicros,
-            DetectorContext context) {
-        return PairTracker.onTimer(key, state, timeMicros, context, settings.pairs(), factory);
     }
 }

@@ -1,10 +1,7 @@
 package io.stagehunt.detect.beacon;
 
-import io.stagehunt.detect.DetectorContext;
-import io.stagehunt.event.Event;
 import java.io.Serializable;
 import java.time.Duration;
-import java.util.function.Consumer;
 
 /**
  * Finds long connections: a host connected to one destination for an hour or more in total within a window,
@@ -71,32 +68,5 @@ public final class LongConnectionDetector implements PairDetector<LongConnection
     @Override
     public ChannelState.Factory<LongConnectionChannel> channels() {
         return factory;
-    }
-
-    @Override
-    public boolean accepts(Class<? extends Event> type) {
-        return PairEvents.accepts(type);
-    }
-
-    @Override
-    public PairKey keyOf(Event event) {
-        return PairEvents.firstKey(event);
-    }
-
-    @Override
-    public void keysOf(Event event, Consumer<PairKey> keys) {
-        PairEvents.keysOf(event, keys);
-    }
-
-    @Override
-    public PairTracker<LongConnectionChannel> onEvent(PairKey key, PairTracker<LongConnectionChannel> state,
-            Event event, DetectorContext context) {
-        return PairTracker.onEvent(key, state, event, context, settings.pairs(), factory);
-    }
-
-    @Override
-    public PairTracker<LongConnectionChannel> onTimer(PairKey key, PairTracker<LongConnectionChannel> state,
-            long timeMicros, DetectorContext context) {
-        return PairTracker.onTimer(key, state, timeMicros, context, settings.pairs(), factory);
     }
 }

@@ -1,13 +1,10 @@
 package io.stagehunt.detect.beacon;
 
 import io.stagehunt.detect.Detector;
-import io.stagehunt.detect.DetectorContext;
-import io.stagehunt.event.Event;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 
 /**
  * Several pair detectors run as one: one key, one flow join and one timer per pair, with each name's channels
@@ -15,7 +12,7 @@ import java.util.function.Consumer;
  * only the work of keying events, joining flows and keeping time is done once instead of once per member.
  * Stateless apart from its members' settings; thread-safe.
  */
-public final class PairDetectorGroup implements Detector<PairKey, PairTracker<ChannelGroup>> {
+public final class PairDetectorGroup implements PairTrackerDetector<ChannelGroup> {
 
     private final List<String> memberIds;
     private final PairSettings settings;
@@ -66,29 +63,12 @@ public final class PairDetectorGroup implements Detector<PairKey, PairTracker<Ch
     }
 
     @Override
-    public boolean accepts(Class<? extends Event> type) {
-        return PairEvents.accepts(type);
+    public PairSettings pairSettings() {
+        return settings;
     }
 
     @Override
-    public PairKey keyOf(Event event) {
-        return PairEvents.firstKey(event);
-    }
-
-    @Override
-    public void keysOf(Event event, Consumer<PairKey> keys) {
-        PairEvents.keysOf(event, keys);
-    }
-
-    @Override
-    public PairTracker<ChannelGroup> onEvent(PairKey key, PairTracker<ChannelGroup> state, Event event,
-            DetectorContext context) {
-        return PairTracker.onEvent(key, state, event, context, settings, factory);
-    }
-
-    @Override
-    public PairTracker<ChannelGroup> onTimer(PairKey key, PairTracker<ChannelGroup> state, long timeMicros,
-            DetectorContext context) {
-        return PairTracker.onTimer(key, state, timeMicros, context, settings, factory);
+    public ChannelState.Factory<ChannelGroup> channels() {
+        return factory;
     }
 }

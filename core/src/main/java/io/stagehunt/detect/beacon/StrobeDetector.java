@@ -1,9 +1,6 @@
 package io.stagehunt.detect.beacon;
 
-import io.stagehunt.detect.DetectorContext;
-import io.stagehunt.event.Event;
 import java.io.Serializable;
-import java.util.function.Consumer;
 
 /**
  * Finds strobes: a host connecting to one destination at least once a second on average over a window
@@ -54,32 +51,5 @@ public final class StrobeDetector implements PairDetector<StrobeChannel> {
     @Override
     public ChannelState.Factory<StrobeChannel> channels() {
         return factory;
-    }
-
-    @Override
-    public boolean accepts(Class<? extends Event> type) {
-        return PairEvents.accepts(type);
-    }
-
-    @Override
-    public PairKey keyOf(Event event) {
-        return PairEvents.firstKey(event);
-    }
-
-    @Override
-    public void keysOf(Event event, Consumer<PairKey> keys) {
-        PairEvents.keysOf(event, keys);
-    }
-
-    @Override
-    public PairTracker<StrobeChannel> onEvent(PairKey key, PairTracker<StrobeChannel> state, Event event,
-            DetectorContext context) {
-        return PairTracker.onEvent(key, state, event, context, settings.pairs(), factory);
-    }
-
-    @Override
-    public PairTracker<StrobeChannel> onTimer(PairKey key, PairTracker<StrobeChannel> state, long timeMicros,
-            DetectorContext context) {
-        return PairTracker.onTimer(key, state, timeMicros, context, settings.pairs(), factory);
     }
 }
