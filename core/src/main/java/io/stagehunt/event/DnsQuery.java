@@ -1,7 +1,7 @@
 package io.stagehunt.event;
 
 import io.stagehunt.net.IpAddress;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -34,18 +34,21 @@ public record DnsQuery(
                 queryTypeName, responseCode, responseCodeName, answers, ttls, rejected, addressesIn(answers));
     }
 
+    /** Already immutable, so that the canonical constructor keeps the list rather than copying it again. */
     private static List<IpAddress> addressesIn(List<String> answers) {
-        if (answers.isEmpty()) {
-            return List.of();
-        }
-        List<IpAddress> addresses = new ArrayList<>(answers.size());
+        IpAddress[] addresses = new IpAddress[answers.size()];
+        int count = 0;
         for (String answer : answers) {
             IpAddress address = IpAddress.tryParse(answer);
             if (address != null) {
-                addresses.add(address);
+                addresses[count++] = address;
             }
         }
-        return addresses;
+        return switch (count) {
+            case 0 -> List.of();
+            case 1 -> List.of(addresses[0]);
+            default -> List.of(count == addresses.length ? addresses : Arrays.copyOf(addresses, count));
+        };
     }
 
     public boolean nxdomain() {
