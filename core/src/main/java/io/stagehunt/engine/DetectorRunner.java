@@ -71,7 +71,7 @@ final class DetectorRunner<K, S> {
         }
         context.bind(slot);
         S after = detector.onEvent(key, before, current, context);
-        store(key, slot, after);
+        store(slot, after);
     }
 
     /** Fires every timer at or before {@code time}, in time order. */
@@ -104,28 +104,28 @@ final class DetectorRunner<K, S> {
                 throw new IllegalStateException("detector '" + detector.id() + "' set the timer for " + slot.key
                         + " no later than the timer that just fired: event time would never move on");
             }
-            store(slot.key, slot, after);
+            store(slot, after);
         }
         return firings;
     }
 
-    private void store(K key, Slot<K, S> slot, S state) {
+    private void store(Slot<K, S> slot, S state) {
         if (state == null) {
             if (slot.live) {
                 slot.live = false;
-                slots.remove(key);
+                slots.remove(slot.key);
             }
             timers.remove(slot);
             return;
         }
         if (slot.timer == Long.MIN_VALUE) {
-            throw new IllegalStateException("detector '" + detector.id() + "' keeps state for " + key
+            throw new IllegalStateException("detector '" + detector.id() + "' keeps state for " + slot.key
                     + " without a timer: every key holding state must have one, or its state never expires");
         }
         slot.state = state;
         if (!slot.live) {
             slot.live = true;
-            slots.put(key, slot);
+            slots.put(slot.key, slot);
             peakKeys = Math.max(peakKeys, slots.size());
         }
         if (!timers.holds(slot) || slot.timer != slot.queuedTime) {
