@@ -68,6 +68,9 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (rounds < 1) {
+            throw new UsageException("--rounds must be at least 1 (one warm-up round always runs before them)");
+        }
         Path simulated = null;
         List<Path> inputs = paths;
         if (inputs.isEmpty()) {
@@ -83,15 +86,18 @@ final class BenchCommand implements Callable<Integer> {
             List<DiscoveredInput> discovered = new InputDiscovery(StandardFormats.registry()).discover(inputs);
             Measurement baseline = null;
             Measurement analyze = null;
+            int detectorCount = 0;
             for (int round = 0; round <= rounds; round++) {
                 Measurement lines = countLines(discovered);
-                Measurement full = analyze(inputs, out, detectors());
+                List<Detector<?, ?>> detectors = detectors();
+                detectorCount = detectors.stream().mapToInt(detector -> detector.memberIds().size()).sum();
+                Measurement full = analyze(inputs, out, detectors);
                 if (round > 0) {
                     baseline = best(baseline, lines);
                     analyze = best(analyze, full);
                 }
             }
-            print(baseline, analyze);
+            print(baseline, analyze, detectorCount);
         } finally {
             delete(out);
             if (simulated != null) {
@@ -163,7 +169,7 @@ final class BenchCommand implements Callable<Integer> {
         return new Measurement(records, bytes, nanos);
     }
 
-    private void print(Measurement baseline, Measurement analyze) {
+    private void print(Measurement baseline, Measurement analyze, int detectorCount) {
         long heapPeak = 0;
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
@@ -174,7 +180,6 @@ final class BenchCommand implements Callable<Integer> {
         out.printf("%-34s %14s %10s %8s%n", "measurement (best of rounds)", "records/s", "MB/s", "seconds");
         out.printf("%-34s %,14.0f %10.1f %8.2f%n", "baseline: read + count lines", baseline.recordsPerSecond(),
                 baseline.megabytesPerSecond(), baseline.nanos / 1e9);
-        int detectorCount = detectors().stream().mapToInt(detector -> detector.memberIds().size()).sum();
         out.printf("%-34s %,14.0f %10.1f %8.2f%n", "analyze (" + detectorCount + " detectors)",
                 analyze.recordsPerSecond(), analyze.megabytesPerSecond(), analyze.nanos / 1e9);
         out.printf("analyze / baseline: %.2f   records: %,d   max heap: %d MB   peak heap used: %d MB%n",
