@@ -64,20 +64,21 @@ public final class CharacterModel {
      * values.
      */
     public void surprisals(CharSequence label, double[] out) {
-        int history = BOUNDARY;
-        int known = 1;
-        int mask = (1 << (SYMBOL_BITS * (order - 1))) - 1;
-        int length = label.length();
-        for (int i = 0; i <= length; i++) {
-            int symbol = i < length ? symbol(label.charAt(i)) : BOUNDARY;
-            out[i] = -log2Probability(history, Math.min(known, order - 1), symbol);
-            history = (history << SYMBOL_BITS | symbol) & mask;
-            known++;
-        }
+        walk(label, out);
     }
 
     /** The surprise of the whole label, its end included, in bits; allocates nothing. */
     public double bits(CharSequence label) {
+        return walk(label, null);
+    }
+
+    /** The mean surprise of the label's characters and its end, in bits per symbol. */
+    public double bitsPerSymbol(CharSequence label) {
+        return bits(label) / (label.length() + 1);
+    }
+
+    /** The label's total surprise; each symbol's too, into {@code out}, when given. */
+    private double walk(CharSequence label, double[] out) {
         int history = BOUNDARY;
         int known = 1;
         int mask = (1 << (SYMBOL_BITS * (order - 1))) - 1;
@@ -85,22 +86,15 @@ public final class CharacterModel {
         double sum = 0;
         for (int i = 0; i <= length; i++) {
             int symbol = i < length ? symbol(label.charAt(i)) : BOUNDARY;
-            sum -= log2Probability(history, Math.min(known, order - 1), symbol);
+            double surprise = -log2Probability(history, Math.min(known, order - 1), symbol);
+            if (out != null) {
+                out[i] = surprise;
+            }
+            sum += surprise;
             history = (history << SYMBOL_BITS | symbol) & mask;
             known++;
         }
         return sum;
-    }
-
-    /** The mean surprise of the label's characters and its end, in bits per symbol. */
-    public double bitsPerSymbol(CharSequence label) {
-        double[] bits = new double[label.length() + 1];
-        surprisals(label, bits);
-        double sum = 0;
-        for (double value : bits) {
-            sum += value;
-        }
-        return sum / bits.length;
     }
 
     /**
