@@ -19,10 +19,11 @@ import io.stagehunt.event.Transport;
 import io.stagehunt.net.Cidr;
 import io.stagehunt.net.DomainName;
 import io.stagehunt.net.IpAddress;
+import io.stagehunt.net.PortSet;
 import java.io.Serializable;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.BitSet;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -115,15 +116,16 @@ public final class EgressDetector implements Detector<Host, EgressDetector.State
     }
 
     private final Settings settings;
-    private final BitSet common = new BitSet(65_536);
-    private final BitSet proxyPorts = new BitSet(65_536);
-    private final BitSet webPorts = new BitSet(65_536);
+    private final PortSet common;
+    private final PortSet proxyPorts;
+    private final PortSet webPorts = PortSet.of(EgressPorts.WEB);
+    private final Map<String, PortSet> servicePorts = new HashMap<>();
 
     public EgressDetector(Settings settings) {
         this.settings = settings;
-        settings.commonPorts().forEach(common::set);
-        settings.proxyPorts().forEach(proxyPorts::set);
-        EgressPorts.WEB.forEach(webPorts::set);
+        this.common = PortSet.of(settings.commonPorts());
+        this.proxyPorts = PortSet.of(settings.proxyPorts());
+        settings.servicePorts().forEach((service, ports) -> servicePorts.put(service, PortSet.of(ports)));
     }
 
     @Override
@@ -235,7 +237,7 @@ public final class EgressDetector implements Detector<Host, EgressDetector.State
                 state.coverageResolved++;
             }
         }
-        String mismatched = EgressPorts.mismatched(connection.service(), null, port, settings.servicePorts());
+        String mismatched = EgressPorts.mismatched(connection.service(), null, port, servicePorts);
         Candidate candidate = candidate(state, host, remote, port, transport, mismatched, resolved, null);
         PairKey key = new PairKey(remote, port, transport);
         if (candidate == null && !state.pairs.containsKey(key)) {
@@ -267,7 +269,7 @@ public final class EgressDetector implements Detector<Host, EgressDetector.State
                 state.coverageResolved++;
             }
         }
-        String mismatched = EgressPorts.mismatched(null, decision.application(), port, settings.servicePorts());
+        String mismatched = EgressPorts.mismatched(null, decision.application(), port, servicePorts);
         Denial denial = state.recentDenial(remote, time, settings.deniedThenAllowedMicros());
         Candidate candidate = candidate(state, host, remote, port, transport, mismatched, resolved, denial);
         PairKey key = new PairKey(remote, port, transport);
@@ -285,9 +287,9 @@ public final class EgressDetector implements Detector<Host, EgressDetector.State
      */
     private Candidate candidate(State state, Host host, IpAddress remote, int port, Transport transport,
             String mismatched, boolean resolved, Denial denial) {
-        boolean uncommon = !common.get(port) && !(transport == Transport.UDP && port == 443);
-        boolean externalProxy = proxyPorts.get(port);
-        boolean bypass = webPorts.get(port) && (!settings.proxies().isEmpty() || !state.proxiesUsed.isEmpty())
+        boolean uncommon = !common.contains(port) && !(transport == Transport.UDP && port == 443);
+        boolean externalProxy = proxyPorts.contains(port);
+        boolean bypass = webPorts.contains(port) && (!settings.proxies().isEmpty() || !state.proxiesUsed.isEmpty())
                 && !isProxy(remote) && !isProxy(host.ip());
         boolean unresolved = !resolved && transport == Transport.TCP
                 && !EgressPorts.ADDRESSED_BY_DESIGN.contains(port)

@@ -1,5 +1,7 @@
 package io.stagehunt.detect.network;
 
+import io.stagehunt.net.PortSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -25,7 +27,7 @@ final class EgressPorts {
     static final Set<Integer> PROXY = Set.of(1080, 3128, 8118, 9050, 9150, 9001, 9030);
 
     /** Ports where a resolver or time server is expected to be contacted by address, without a DNS lookup. */
-    static final Set<Integer> ADDRESSED_BY_DESIGN = Set.of(53, 123, 853);
+    static final PortSet ADDRESSED_BY_DESIGN = PortSet.of(List.of(53, 123, 853));
 
     /** Web ports: traffic on them is what a forward proxy is there to carry. */
     static final Set<Integer> WEB = Set.of(80, 443, 8080, 8443);
@@ -84,7 +86,7 @@ final class EgressPorts {
      * is on a port none of the named protocols customarily uses; null when the port fits one of them or no
      * protocol with a port table is named.
      */
-    static String mismatched(String service, String application, int port, Map<String, Set<Integer>> table) {
+    static String mismatched(String service, String application, int port, Map<String, PortSet> table) {
         String mismatched = null;
         if (service != null && !service.isEmpty() && !service.equals("-")) {
             int start = 0;
@@ -92,7 +94,7 @@ final class EgressPorts {
                 int comma = service.indexOf(',', start);
                 int end = comma < 0 ? service.length() : comma;
                 String name = service.substring(start, end).strip().toLowerCase(Locale.ROOT);
-                Set<Integer> ports = table.get(name);
+                PortSet ports = table.get(name);
                 if (ports != null) {
                     if (ports.contains(port)) {
                         return null;
@@ -104,7 +106,7 @@ final class EgressPorts {
         }
         if (application != null) {
             String name = APPLICATIONS.get(application.toLowerCase(Locale.ROOT).strip());
-            Set<Integer> ports = name == null ? null : table.get(name);
+            PortSet ports = name == null ? null : table.get(name);
             if (ports != null) {
                 if (ports.contains(port)) {
                     return null;

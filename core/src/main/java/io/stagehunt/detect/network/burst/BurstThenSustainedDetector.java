@@ -15,12 +15,12 @@ import io.stagehunt.event.Host;
 import io.stagehunt.event.Provenance;
 import io.stagehunt.event.Transport;
 import io.stagehunt.net.Cidr;
+import io.stagehunt.net.PortSet;
 import io.stagehunt.net.SpecialAddresses;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Set;
 
 /**
  * {@code burst-then-sustained}: a short burst of connection attempts followed within minutes by sustained
@@ -110,12 +110,12 @@ public final class BurstThenSustainedDetector implements Detector<Host, BurstHos
     }
 
     private final Settings settings;
-    private final Set<Integer> ignoredPorts;
+    private final PortSet ignoredPorts;
     private final List<Cidr> popularNetworks;
 
     public BurstThenSustainedDetector(Settings settings) {
         this.settings = settings;
-        this.ignoredPorts = Set.copyOf(settings.ignoredPorts());
+        this.ignoredPorts = PortSet.of(settings.ignoredPorts());
         this.popularNetworks = settings.popularNetworks().stream().map(Cidr::parse).toList();
     }
 
@@ -406,8 +406,8 @@ public final class BurstThenSustainedDetector implements Detector<Host, BurstHos
         if (state.open != null) {
             deadline = Math.min(deadline, state.open.last + settings.burstWindowMicros());
         }
-        for (BurstHostState.Burst burst : state.pending) {
-            deadline = Math.min(deadline, burst.last + settings.confirmMicros());
+        for (int i = 0; i < state.pending.size(); i++) {
+            deadline = Math.min(deadline, state.pending.get(i).last + settings.confirmMicros());
         }
         return deadline;
     }

@@ -12,9 +12,9 @@ import io.stagehunt.event.Direction;
 import io.stagehunt.event.DnsQuery;
 import io.stagehunt.event.Event;
 import io.stagehunt.event.Host;
+import io.stagehunt.net.PortSet;
 import io.stagehunt.net.PublicSuffixList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * {@code dns-surge}: a host's DNS suddenly much busier (queries per window) or much more diverse (distinct
@@ -68,12 +68,12 @@ public final class DnsSurgeDetector implements Detector<Host, SurgeHostState> {
 
     private final Settings settings;
     private final PublicSuffixList suffixes;
-    private final Set<Integer> forwarderPorts;
+    private final PortSet forwarderPorts;
 
     public DnsSurgeDetector(Settings settings, PublicSuffixList suffixes) {
         this.settings = settings;
         this.suffixes = suffixes;
-        this.forwarderPorts = Set.copyOf(settings.forwarderPorts());
+        this.forwarderPorts = PortSet.of(settings.forwarderPorts());
     }
 
     public DnsSurgeDetector() {

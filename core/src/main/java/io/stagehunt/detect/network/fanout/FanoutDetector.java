@@ -16,6 +16,7 @@ import io.stagehunt.event.Host;
 import io.stagehunt.event.Transport;
 import io.stagehunt.net.Cidr;
 import io.stagehunt.net.IpAddress;
+import io.stagehunt.net.PortSet;
 import io.stagehunt.net.PublicSuffixList;
 import io.stagehunt.net.SpecialAddresses;
 import java.util.List;
@@ -106,14 +107,14 @@ public final class FanoutDetector implements Detector<Host, FanoutHostState> {
     private final PublicSuffixList suffixes;
     private final Set<String> popularDomains;
     private final List<Cidr> popularNetworks;
-    private final Set<Integer> ignoredPorts;
+    private final PortSet ignoredPorts;
 
     public FanoutDetector(Settings settings, PublicSuffixList suffixes) {
         this.settings = settings;
         this.suffixes = suffixes;
         this.popularDomains = Set.copyOf(settings.popularDomains());
         this.popularNetworks = settings.popularNetworks().stream().map(Cidr::parse).toList();
-        this.ignoredPorts = Set.copyOf(settings.ignoredPorts());
+        this.ignoredPorts = PortSet.of(settings.ignoredPorts());
     }
 
     public FanoutDetector() {
