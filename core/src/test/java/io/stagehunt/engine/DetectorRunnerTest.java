@@ -189,4 +189,55 @@ class DetectorRunnerTest {
         assertThat(none).isEmpty();
         assertThat(fired).containsExactly("10.0.0.2@2", "10.0.0.1@5", "10.0.0.3@11");
     }
+
+    /** Timers moved later or earlier fire at their last time, ties going to the timer moved or set first. */
+    @Test
+    void timersMovedLaterOrEarlierFireAtTheirLastTimeInOrder() {
+        List<String> fired = new ArrayList<>();
+        Detector<Host, Long> mover = new Detector<>() {
+            @Override
+            public String id() {
+                return "mover";
+            }
+
+            @Override
+            public boolean accepts(Class<? extends Event> type) {
+                return true;
+            }
+
+            @Override
+            public Host keyOf(Event event) {
+                return event.host();
+            }
+
+            /** The responder port says when the key's timer is due, in minutes. */
+            @Override
+            public Long onEvent(Host key, Long state, Event event, DetectorContext context) {
+                context.setTimer(((Connection) event).responderPort() * MINUTE);
+                return event.timeMicros();
+            }
+
+            @Override
+            public Long onTimer(Host key, Long state, long timeMicros, DetectorContext context) {
+                fired.add(key.label() + "@" + timeMicros / MINUTE);
+                return null;
+            }
+        };
+        DetectorHarness<Host, Long> harness = new DetectorHarness<>(mover);
+        harness.accept(EngineEvents.outbound(0, "10.0.0.1", "198.51.100.7", 10));
+        harness.accept(EngineEvents.outbound(1, "10.0.0.2", "198.51.100.7", 20));
+        harness.accept(EngineEvents.outbound(2, "10.0.0.3", "198.51.100.7", 30));
+        harness.accept(EngineEvents.outbound(3, "10.0.0.1", "198.51.100.7", 40));
+        harness.accept(EngineEvents.outbound(4, "10.0.0.4", "198.51.100.7", 20));
+        harness.accept(EngineEvents.outbound(5, "10.0.0.3", "198.51.100.7", 20));
+        harness.accept(EngineEvents.outbound(6, "10.0.0.5", "198.51.100.7", 25));
+        harness.accept(EngineEvents.outbound(7, "10.0.0.5", "198.51.100.7", 15));
+        harness.advanceTo(19 * MINUTE);
+        assertThat(fired).containsExactly("10.0.0.5@15");
+        harness.advanceTo(39 * MINUTE);
+        assertThat(fired).containsExactly("10.0.0.5@15", "10.0.0.2@20", "10.0.0.4@20", "10.0.0.3@20");
+        harness.finish();
+        assertThat(fired).endsWith("10.0.0.1@40");
+        assertThat(harness.liveKeys()).isZero();
+    }
 }
