@@ -214,11 +214,11 @@ public final class FanoutDetector implements Detector<Host, FanoutHostState> {
         }
         int flag = connection.outcome().failed() ? FanoutHostState.FAILED : 0;
         newDestination(host, state, connection.timeMicros(), flag, networkOf(remote), connection.remotePort(),
-                remote.toString(), connection, context);
+                remote, connection, context);
     }
 
     private void newDestination(Host host, FanoutHostState state, long time, int flag, long group, int port,
-            String label, Event event, DetectorContext context) {
+            Object destination, Event event, DetectorContext context) {
         long index = Math.floorDiv(time, settings.windowMicros());
         if (index != state.window) {
             if (state.windowCount > 0) {
@@ -230,7 +230,7 @@ public final class FanoutDetector implements Detector<Host, FanoutHostState> {
         if (state.episode != null && episodeOver(state.episode, time)) {
             closeEpisode(host, state, context);
         }
-        state.remember(time, flag, group, port, label, event.provenance());
+        state.remember(time, flag, group, port, destination, event.provenance());
         int recent = state.countSince(time - settings.windowMicros(), settings.windowMicros());
         if (state.episode != null) {
             state.addNewestToEpisode();

@@ -37,7 +37,8 @@ final class FanoutHostState implements Serializable {
     /** The /24 or /48 of an address; the suffix-and-length shape of a domain. */
     private final long[] groups;
     private final int[] ports;
-    private final String[] labels;
+    /** A domain name or an address: written out only for the few that become a finding's examples. */
+    private final Object[] destinations;
     private final Provenance[] provenance;
     private int newest = -1;
     private int size;
@@ -54,7 +55,7 @@ final class FanoutHostState implements Serializable {
         this.flags = new byte[ringSize];
         this.groups = new long[ringSize];
         this.ports = new int[ringSize];
-        this.labels = new String[ringSize];
+        this.destinations = new Object[ringSize];
         this.provenance = new Provenance[ringSize];
         this.history = new WindowHistory(historyWindows);
     }
@@ -63,13 +64,13 @@ final class FanoutHostState implements Serializable {
      * Records a contact with a new destination. {@code group} is the address's network, or the domain's shape
      * (public suffix and label length); {@code port} is 0 for domains.
      */
-    void remember(long time, int flag, long group, int port, String label, Provenance source) {
+    void remember(long time, int flag, long group, int port, Object destination, Provenance source) {
         newest = (newest + 1) % times.length;
         times[newest] = time;
         flags[newest] = (byte) flag;
         groups[newest] = group;
         ports[newest] = port;
-        labels[newest] = label;
+        destinations[newest] = destination;
         provenance[newest] = source;
         size = Math.min(size + 1, times.length);
     }
@@ -98,7 +99,7 @@ final class FanoutHostState implements Serializable {
         for (int i = size - 1; i >= 0; i--) {
             int index = Math.floorMod(newest - i, times.length);
             if (times[index] > from) {
-                episode.add(times[index], flags[index], groups[index], ports[index], labels[index],
+                episode.add(times[index], flags[index], groups[index], ports[index], destinations[index],
                         provenance[index]);
             }
         }
@@ -106,7 +107,7 @@ final class FanoutHostState implements Serializable {
 
     /** Adds the newest contact to the open episode. */
     void addNewestToEpisode() {
-        episode.add(times[newest], flags[newest], groups[newest], ports[newest], labels[newest],
+        episode.add(times[newest], flags[newest], groups[newest], ports[newest], destinations[newest],
                 provenance[newest]);
     }
 
@@ -131,7 +132,7 @@ final class FanoutHostState implements Serializable {
         final List<String> examples = new ArrayList<>(EXAMPLES);
         final EvidenceSample evidence = new EvidenceSample(EVIDENCE);
 
-        void add(long time, int flag, long group, int port, String label, Provenance source) {
+        void add(long time, int flag, long group, int port, Object destination, Provenance source) {
             first = Math.min(first, time);
             last = Math.max(last, time);
             boolean failed = (flag & FAILED) != 0;
@@ -148,8 +149,8 @@ final class FanoutHostState implements Serializable {
                 networks.add(group);
                 ports.add(port + 1L);
             }
-            if (examples.size() < EXAMPLES && label != null) {
-                examples.add(label);
+            if (examples.size() < EXAMPLES && destination != null) {
+                examples.add(destination.toString());
             }
             evidence.offer(source);
         }
