@@ -11,6 +11,7 @@ import io.stagehunt.event.Event;
 import io.stagehunt.event.Host;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
 import org.junit.jupiter.api.Test;
 
 class DetectorRunnerTest {
@@ -154,34 +155,8 @@ class DetectorRunnerTest {
     @Test
     void firesTimersInEventTimeOrderAcrossKeys() {
         List<String> fired = new ArrayList<>();
-        Detector<Host, Long> recorder = new Detector<>() {
-            @Override
-            public String id() {
-                return "recorder";
-            }
-
-            @Override
-            public boolean accepts(Class<? extends Event> type) {
-                return true;
-            }
-
-            @Override
-            public Host keyOf(Event event) {
-                return event.host();
-            }
-
-            @Override
-            public Long onEvent(Host key, Long state, Event event, DetectorContext context) {
-                context.setTimer(event.timeMicros() + (key.label().endsWith(".1") ? 5 * MINUTE : MINUTE));
-                return event.timeMicros();
-            }
-
-            @Override
-            public Long onTimer(Host key, Long state, long timeMicros, DetectorContext context) {
-                fired.add(key.label() + "@" + timeMicros / MINUTE);
-                return null;
-            }
-        };
+        Detector<Host, Long> recorder = timerRecorder(fired,
+                (key, event) -> event.timeMicros() + (key.label().endsWith(".1") ? 5 * MINUTE : MINUTE));
         List<Finding> none = DetectorHarness.run(recorder, List.of(
                 EngineEvents.outbound(0, "10.0.0.1", "198.51.100.7", 443),
                 EngineEvents.outbound(60, "10.0.0.2", "198.51.100.7", 443),
@@ -194,35 +169,9 @@ class DetectorRunnerTest {
     @Test
     void timersMovedLaterOrEarlierFireAtTheirLastTimeInOrder() {
         List<String> fired = new ArrayList<>();
-        Detector<Host, Long> mover = new Detector<>() {
-            @Override
-            public String id() {
-                return "mover";
-            }
-
-            @Override
-            public boolean accepts(Class<? extends Event> type) {
-                return true;
-            }
-
-            @Override
-            public Host keyOf(Event event) {
-                return event.host();
-            }
-
-            /** The responder port says when the key's timer is due, in minutes. */
-            @Override
-            public Long onEvent(Host key, Long state, Event event, DetectorContext context) {
-                context.setTimer(((Connection) event).responderPort() * MINUTE);
-                return event.timeMicros();
-            }
-
-            @Override
-            public Long onTimer(Host key, Long state, long timeMicros, DetectorContext context) {
-                fired.add(key.label() + "@" + timeMicros / MINUTE);
-                return null;
-            }
-        };
+        // the responder port says when the key's timer is due, in minutes
+        Detector<Host, Long> mover = timerRecorder(fired,
+                (key, event) -> ((Connection) event).responderPort() * MINUTE);
         DetectorHarness<Host, Long> harness = new DetectorHarness<>(mover);
         harness.accept(EngineEvents.outbound(0, "10.0.0.1", "198.51.100.7", 10));
         harness.accept(EngineEvents.outbound(1, "10.0.0.2", "198.51.100.7", 20));
@@ -239,5 +188,37 @@ class DetectorRunnerTest {
         harness.finish();
         assertThat(fired).endsWith("10.0.0.1@40");
         assertThat(harness.liveKeys()).isZero();
+    }
+
+    /** A detector that keeps one timer per host, set by {@code timerOf} on each event, and notes each firing. */
+    private static Detector<Host, Long> timerRecorder(List<String> fired, BiFunction<Host, Event, Long> timerOf) {
+        return new Detector<>() {
+            @Override
+            public String id() {
+                return "timer-recorder";
+            }
+
+            @Override
+            public boolean accepts(Class<? extends Event> type) {
+                return true;
+            }
+
+            @Override
+            public Host keyOf(Event event) {
+                return event.host();
+            }
+
+            @Override
+            public Long onEvent(Host key, Long state, Event event, DetectorContext context) {
+                context.setTimer(timerOf.apply(key, event));
+                return event.timeMicros();
+            }
+
+            @Override
+            public Long onTimer(Host key, Long state, long timeMicros, DetectorContext context) {
+                fired.add(key.label() + "@" + timeMicros / MINUTE);
+                return null;
+            }
+        };
     }
 }
