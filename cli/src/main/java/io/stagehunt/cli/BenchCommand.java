@@ -18,6 +18,7 @@ import io.stagehunt.simulate.SimulationSettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -107,7 +108,8 @@ final class BenchCommand implements Callable<Integer> {
         return Main.EXIT_OK;
     }
 
-    private record Measurement(long records, long bytes, long nanos) {
+    /** One timed pass; {@code gcMillis} is the time the JVM's collectors reported spending during it. */
+    private record Measurement(long records, long bytes, long nanos, long gcMillis) {
         double recordsPerSecond() {
             return records / (nanos / 1e9);
         }
@@ -122,6 +124,7 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private static Measurement countLines(List<DiscoveredInput> inputs) throws IOException {
+        long gcBefore = collectionMillis();
         long started = System.nanoTime();
         long lines = 0;
         long bytes = 0;
@@ -141,7 +144,7 @@ final class BenchCommand implements Callable<Integer> {
                 }
             }
         }
-        return new Measurement(lines, bytes, System.nanoTime() - started);
+        return new Measurement(lines, bytes, System.nanoTime() - started, collectionMillis() - gcBefore);
     }
 
     private List<Detector<?, ?>> detectors() {
@@ -161,12 +164,21 @@ final class BenchCommand implements Callable<Integer> {
             throws IOException {
         AnalysisRequest request = new AnalysisRequest(inputs, NetworkScope.defaults(), false, out, detectors,
                 Pipeline.Settings.DEFAULT);
+        long gcBefore = collectionMillis();
         long started = System.nanoTime();
         AnalysisResult result = new Analysis(StandardFormats.registry()).run(request, null);
         long nanos = System.nanoTime() - started;
         long records = result.summary().accounts().stream().mapToLong(account -> account.read()).sum();
         long bytes = result.summary().accounts().stream().mapToLong(account -> account.bytes()).sum();
-        return new Measurement(records, bytes, nanos);
+        return new Measurement(records, bytes, nanos, collectionMillis() - gcBefore);
+    }
+
+    private static long collectionMillis() {
+        long millis = 0;
+        for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
+            millis += Math.max(0, collector.getCollectionTime());
+        }
+        return millis;
     }
 
     private void print(Measurement baseline, Measurement analyze, int detectorCount) {
@@ -185,6 +197,12 @@ final class BenchCommand implements Callable<Integer> {
         out.printf("analyze / baseline: %.2f   records: %,d   max heap: %d MB   peak heap used: %d MB%n",
                 analyze.recordsPerSecond() / baseline.recordsPerSecond(), analyze.records,
                 Runtime.getRuntime().maxMemory() >> 20, heapPeak >> 20);
+        // The collector decides much of a one-core figure: name it, and say how much of the pass it took.
+        List<String> collectors = ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .map(GarbageCollectorMXBean::getName).toList();
+        out.printf("processors: %d   collectors: %s   GC during that analyze: %.2f s%n",
+                Runtime.getRuntime().availableProcessors(), String.join(" + ", collectors),
+                analyze.gcMillis / 1e3);
     }
 
     private static void delete(Path folder) {
