@@ -21,8 +21,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * operations move one later (an event of its key) and one in four fires the earliest and sets it again (a timer
  * that fires and keeps its state). Beside it, the same operations on a {@link PriorityQueue}, which cannot move an
  * entry: a move adds a new record, and records a later move made stale are skipped when they reach the head. The
- * entries carry some payload and are created in shuffled order, so that, as in a run, they lie scattered in
- * memory. Scores are operations per second; in package {@code engine} because the heap is the runner's own.
+ * entries carry some payload and are shuffled after they are allocated, so that, as in a run, entries that meet in
+ * the heap lie apart in memory. Scores are operations per second; in package {@code engine} because the heap is
+ * the runner's own.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
