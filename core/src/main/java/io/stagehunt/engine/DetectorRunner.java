@@ -92,7 +92,7 @@ final class DetectorRunner<K, S> {
 
     private long fireDue(long time, long maxFirings) {
         long firings = 0;
-        while (timers.size() > 0 && timers.first().queuedTime <= time && firings < maxFirings) {
+        while (timers.size() > 0 && timers.firstTime() <= time && firings < maxFirings) {
             Slot<K, S> slot = timers.removeFirst();
             long due = slot.queuedTime;
             firings++;

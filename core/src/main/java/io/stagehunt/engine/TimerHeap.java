@@ -45,6 +45,11 @@ final class TimerHeap<E extends TimerHeap.Entry> {
         return (E) entries[0];
     }
 
+    /** The earliest entry's time, read without touching the entry; the heap must not be empty. */
+    long firstTime() {
+        return times[0];
+    }
+
     /** Schedules the entry at {@code time}, or moves it there when it is already held. */
     void schedule(E entry, long time, long sequence) {
         boolean earlier = time < entry.queuedTime

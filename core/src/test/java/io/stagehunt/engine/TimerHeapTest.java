@@ -42,6 +42,7 @@ class TimerHeapTest {
         }
         assertThat(heap.size()).isOne();
         assertThat(heap.first().queuedTime).isEqualTo(1);
+        assertThat(heap.firstTime()).isEqualTo(1);
         heap.remove(timer);
         heap.remove(timer);
         assertThat(heap.size()).isZero();
@@ -72,6 +73,7 @@ class TimerHeapTest {
                 heap.remove(timer);
                 expected.remove(timer);
             } else if (heap.size() > 0) {
+                assertThat(heap.firstTime()).isEqualTo(expected.first().queuedTime);
                 assertThat(heap.removeFirst()).isSameAs(expected.pollFirst());
             }
             assertThat(heap.size()).isEqualTo(expected.size());
