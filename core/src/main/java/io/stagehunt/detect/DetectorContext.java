@@ -1,5 +1,7 @@
 package io.stagehunt.detect;
 
+import io.stagehunt.event.EventKinds;
+
 /** What a detector may do besides returning state: report findings and set its key's timer. */
 public interface DetectorContext {
 
@@ -29,5 +31,13 @@ public interface DetectorContext {
      */
     default long observedUntilMicros() {
         return Long.MIN_VALUE;
+    }
+
+    /**
+     * The kinds of events the run's inputs can produce: a detector need not wait for a record no input can
+     * hold. {@link EventKinds#ANY} when unknown, so that waiting is the default.
+     */
+    default EventKinds inputKinds() {
+        return EventKinds.ANY;
     }
 }

@@ -4,6 +4,7 @@ import io.stagehunt.detect.Detector;
 import io.stagehunt.detect.DetectorContext;
 import io.stagehunt.detect.Finding;
 import io.stagehunt.event.Event;
+import io.stagehunt.event.EventKinds;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.Map;
@@ -29,6 +30,7 @@ final class DetectorRunner<K, S> {
     private final Context context = new Context();
     private final Consumer<K> dispatch = this::dispatch;
     private Event current;
+    private EventKinds inputKinds = EventKinds.ANY;
     private long watermark = Long.MIN_VALUE;
     private long observedSince = Long.MAX_VALUE;
     private long observedUntil = Long.MIN_VALUE;
@@ -40,6 +42,11 @@ final class DetectorRunner<K, S> {
     DetectorRunner(Detector<K, S> detector, Consumer<Finding> findings) {
         this.detector = detector;
         this.findings = findings;
+    }
+
+    /** What the run's inputs can produce, for the detector to ask; any kind until told. */
+    void inputKinds(EventKinds kinds) {
+        this.inputKinds = kinds;
     }
 
     Detector<K, S> detector() {
@@ -192,6 +199,11 @@ final class DetectorRunner<K, S> {
         @Override
         public long watermarkMicros() {
             return watermark;
+        }
+
+        @Override
+        public EventKinds inputKinds() {
+            return inputKinds;
         }
 
         @Override

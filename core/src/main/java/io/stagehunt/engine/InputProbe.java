@@ -2,6 +2,7 @@ package io.stagehunt.engine;
 
 import io.stagehunt.event.Connection;
 import io.stagehunt.event.Event;
+import io.stagehunt.event.EventKinds;
 import io.stagehunt.event.SourceFile;
 import io.stagehunt.ingest.DiscoveredInput;
 import io.stagehunt.ingest.FileAccount;
@@ -20,7 +21,7 @@ import java.util.Set;
 
 /**
  * A quick look at the head of each input before the real read: when its first event happens (so the merge can
- * open it late), and whether the inputs hold any internal address at all. Reads at most
+ * open it late), whether the inputs hold any internal address at all, and which kinds of events they can produce. Reads at most
  * {@link #RECORDS_PER_INPUT} records per input; its ledgers are thrown away.
  */
 final class InputProbe {
@@ -35,6 +36,7 @@ final class InputProbe {
     private final Map<IpAddress, Set<IpAddress>> originatorsByResponder = new HashMap<>();
     private long connections;
     private boolean internalSeen;
+    private EventKinds kinds = EventKinds.NONE;
 
     void probe(DiscoveredInput input, NetworkScope scope) {
         FileAccount scratch = new FileAccount(input.displayPath());
@@ -51,8 +53,10 @@ final class InputProbe {
                 }
                 observe(event, scope);
             }
+            kinds = kinds.and(reader.kinds());
         } catch (IOException | RuntimeException e) {
             first = Long.MIN_VALUE;
+            kinds = EventKinds.ANY;
         }
         firstTimes.put(input, first);
     }
@@ -77,6 +81,11 @@ final class InputProbe {
 
     long firstTime(DiscoveredInput input) {
         return firstTimes.getOrDefault(input, Long.MIN_VALUE);
+    }
+
+    /** The kinds of events the probed inputs can produce, by what their heads declare. */
+    EventKinds kinds() {
+        return kinds;
     }
 
     boolean internalSeen() {

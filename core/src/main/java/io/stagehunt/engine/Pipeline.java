@@ -76,6 +76,9 @@ public final class Pipeline {
         for (DiscoveredInput input : readable) {
             probe.probe(input, scope);
         }
+        for (DetectorRunner<?, ?> runner : runners) {
+            runner.inputKinds(probe.kinds());
+        }
         NetworkScope effective = scope;
         List<Cidr> sensorAddresses = List.of();
         if (!probe.internalSeen() && scope.isDefault()) {

@@ -1,6 +1,7 @@
 package io.stagehunt.ingest;
 
 import io.stagehunt.event.Event;
+import io.stagehunt.event.EventKinds;
 import java.io.Closeable;
 import java.io.IOException;
 
@@ -15,4 +16,12 @@ public interface RecordReader extends Closeable {
      * passed over. Throws {@link IOException} only when the input itself can no longer be read.
      */
     Event next() throws IOException;
+
+    /**
+     * The kinds of events this input can produce, as far as what has been read of it tells (a Zeek log's header
+     * names its log); {@link EventKinds#ANY} when its format cannot tell, as with a mixed Suricata EVE file.
+     */
+    default EventKinds kinds() {
+        return EventKinds.ANY;
+    }
 }

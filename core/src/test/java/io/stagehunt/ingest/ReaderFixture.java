@@ -1,6 +1,7 @@
 package io.stagehunt.ingest;
 
 import io.stagehunt.event.Event;
+import io.stagehunt.event.EventKinds;
 import io.stagehunt.event.SourceFile;
 import io.stagehunt.net.NetworkScope;
 import java.io.ByteArrayInputStream;
@@ -14,7 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Reads bytes or a test resource through one format, for reader tests: the events and the ledger. */
-public record ReaderFixture(List<Event> events, FileAccount account) {
+public record ReaderFixture(List<Event> events, FileAccount account, EventKinds kinds) {
 
     public static ReaderFixture read(LogFormat format, String text) {
         return read(format, text.getBytes(StandardCharsets.UTF_8));
@@ -44,6 +45,7 @@ public record ReaderFixture(List<Event> events, FileAccount account) {
         FileAccount account = new FileAccount(name);
         account.format(format.id());
         List<Event> events = new ArrayList<>();
+        EventKinds kinds;
         DecodedInput input = new DecodedInput() {
             @Override
             public String displayPath() {
@@ -60,10 +62,11 @@ public record ReaderFixture(List<Event> events, FileAccount account) {
             for (Event event = reader.next(); event != null; event = reader.next()) {
                 events.add(event);
             }
+            kinds = reader.kinds();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new ReaderFixture(events, account);
+        return new ReaderFixture(events, account, kinds);
     }
 
     /** The events of one type, in order. */

@@ -53,12 +53,15 @@ final class FlowJoin implements Serializable {
 
     /**
      * A flow record: settles a waiting name, updates a settled flow, or waits for its name. A record that
-     * arrives late waits its grace from when it arrived ({@code nowMicros}), not from when it happened.
+     * arrives late waits its grace from when it arrived ({@code nowMicros}), not from when it happened. It waits
+     * only when {@code namesPossible}: some input can produce the HTTP or TLS records that name flows.
      */
-    void onFlow(Connection connection, long nowMicros, long graceMicros, Delivery delivery) {
+    void onFlow(Connection connection, long nowMicros, long graceMicros, boolean namesPossible,
+            Delivery delivery) {
         Entry entry = find(connection.uid());
-        if (entry == null && !PairEvents.nameable(connection)) {
-            // no HTTP or TLS on this flow: no record will name it, so it settles at once
+        if (entry == null && !(namesPossible && PairEvents.nameable(connection))) {
+            // no HTTP or TLS on this flow, or no input that could hold its record: nothing will name it, so it
+            // settles at once
             entry = new Entry(connection.uid(), connection.timeMicros(), nowMicros, Stage.AWAITING_NAME);
             entry.takeFlow(connection);
             settle(entry, nowMicros, delivery);

@@ -5,6 +5,7 @@ import io.stagehunt.detect.Finding;
 import io.stagehunt.event.Connection;
 import io.stagehunt.event.DnsQuery;
 import io.stagehunt.event.Event;
+import io.stagehunt.event.EventKinds;
 import io.stagehunt.event.HttpRequest;
 import io.stagehunt.event.TlsSession;
 import java.io.Serializable;
@@ -96,7 +97,8 @@ public final class PairTracker<C extends ChannelState> implements Serializable {
         }
         long grace = environment.settings().flowWaitMicros();
         if (event instanceof Connection connection) {
-            join.onFlow(connection, moment.nowMicros(), environment.settings().nameWaitMicros(), delivery);
+            join.onFlow(connection, moment.nowMicros(), environment.settings().nameWaitMicros(),
+                    namesPossible(environment.context()), delivery);
         } else if (event instanceof HttpRequest request) {
             PairEvents.Naming naming = PairEvents.naming(request);
             proxy |= naming.proxied();
@@ -113,6 +115,12 @@ public final class PairTracker<C extends ChannelState> implements Serializable {
                 dnsSeenMicros = query.timeMicros();
             }
         }
+    }
+
+    /** Whether any input can produce the HTTP or TLS records that name flows (not Zeek conn and dns logs alone). */
+    private static boolean namesPossible(DetectorContext context) {
+        EventKinds kinds = context.inputKinds();
+        return kinds.mayProduce(HttpRequest.class) || kinds.mayProduce(TlsSession.class);
     }
 
     /** Settles flows and attends channels up to {@code moment}. */

@@ -1,6 +1,7 @@
 package io.stagehunt.ingest.firewall;
 
 import io.stagehunt.event.Event;
+import io.stagehunt.event.EventKinds;
 import io.stagehunt.event.FirewallDecision;
 import io.stagehunt.ingest.LineReader;
 import io.stagehunt.ingest.ReadContext;
@@ -117,6 +118,11 @@ final class FirewallLogReader implements RecordReader {
             context.quarantine(lines.lineNumber(), "invalid UTF-8", lines.text());
             return null;
         }
+    }
+
+    @Override
+    public EventKinds kinds() {
+        return EventKinds.of(FirewallDecision.class);
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.stagehunt.event.Connection;
 import io.stagehunt.event.ConnectionOutcome;
 import io.stagehunt.event.Direction;
 import io.stagehunt.event.Event;
+import io.stagehunt.event.EventKinds;
 import io.stagehunt.event.Transport;
 import io.stagehunt.ingest.LineReader;
 import io.stagehunt.ingest.ReadContext;
@@ -481,6 +482,11 @@ final class ArgusCsvReader implements RecordReader {
         } catch (CharacterCodingException e) {
             return false;
         }
+    }
+
+    @Override
+    public EventKinds kinds() {
+        return EventKinds.of(Connection.class);
     }
 
     @Override

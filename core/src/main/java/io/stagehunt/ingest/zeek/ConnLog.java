@@ -38,6 +38,11 @@ final class ConnLog extends ZeekLog {
     }
 
     @Override
+    Class<Connection> produces() {
+        return Connection.class;
+    }
+
+    @Override
     Event map(ZeekRow row, ReadContext context, long line) throws MalformedFieldException {
         IpAddress originator = row.address(ORIG_H);
         IpAddress responder = row.address(RESP_H);

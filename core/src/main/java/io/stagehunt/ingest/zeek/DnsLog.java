@@ -34,6 +34,11 @@ final class DnsLog extends ZeekLog {
     }
 
     @Override
+    Class<DnsQuery> produces() {
+        return DnsQuery.class;
+    }
+
+    @Override
     Event map(ZeekRow row, ReadContext context, long line) throws MalformedFieldException {
         IpAddress client = row.address(ORIG_H);
         IpAddress server = row.address(RESP_H);

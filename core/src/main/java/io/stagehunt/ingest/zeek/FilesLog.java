@@ -41,6 +41,11 @@ final class FilesLog extends ZeekLog {
     }
 
     @Override
+    Class<FileTransfer> produces() {
+        return FileTransfer.class;
+    }
+
+    @Override
     Event map(ZeekRow row, ReadContext context, long line) throws MalformedFieldException {
         IpAddress sender;
         IpAddress receiver;

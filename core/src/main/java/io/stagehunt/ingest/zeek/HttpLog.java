@@ -35,6 +35,11 @@ final class HttpLog extends ZeekLog {
     }
 
     @Override
+    Class<HttpRequest> produces() {
+        return HttpRequest.class;
+    }
+
+    @Override
     Event map(ZeekRow row, ReadContext context, long line) throws MalformedFieldException {
         IpAddress client = row.address(ORIG_H);
         IpAddress server = row.address(RESP_H);

@@ -34,6 +34,11 @@ final class NoticeLog extends ZeekLog {
     }
 
     @Override
+    Class<SensorAlert> produces() {
+        return SensorAlert.class;
+    }
+
+    @Override
     Event map(ZeekRow row, ReadContext context, long line) throws MalformedFieldException {
         IpAddress source = row.present(ORIG_H) ? row.address(ORIG_H) : row.address(SRC);
         IpAddress destination = row.present(RESP_H) ? row.address(RESP_H) : row.address(DST);

@@ -42,6 +42,11 @@ final class SslLog extends ZeekLog {
     }
 
     @Override
+    Class<TlsSession> produces() {
+        return TlsSession.class;
+    }
+
+    @Override
     Event map(ZeekRow row, ReadContext context, long line) throws MalformedFieldException {
         IpAddress client = row.address(ORIG_H);
         IpAddress server = row.address(RESP_H);

@@ -24,6 +24,11 @@ final class WeirdLog extends ZeekLog {
     }
 
     @Override
+    Class<SensorAlert> produces() {
+        return SensorAlert.class;
+    }
+
+    @Override
     Event map(ZeekRow row, ReadContext context, long line) throws MalformedFieldException {
         IpAddress originator = row.address(ORIG_H);
         IpAddress responder = row.address(RESP_H);

@@ -32,6 +32,11 @@ final class X509Log extends ZeekLog {
     }
 
     @Override
+    Class<Certificate> produces() {
+        return Certificate.class;
+    }
+
+    @Override
     Event map(ZeekRow row, ReadContext context, long line) throws MalformedFieldException {
         String fingerprint = row.text(FINGERPRINT);
         return new Certificate(row.time(TS), null, context.provenance(line), row.text(ID),

@@ -101,4 +101,7 @@ abstract class ZeekLog {
 
     /** The event for this record, or null when the record is skipped by design (the reason given to ctx). */
     abstract Event map(ZeekRow row, ReadContext context, long line) throws MalformedFieldException;
+
+    /** The kind of event every record of this log becomes. */
+    abstract Class<? extends Event> produces();
 }

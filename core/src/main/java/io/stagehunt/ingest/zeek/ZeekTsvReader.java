@@ -1,6 +1,7 @@
 package io.stagehunt.ingest.zeek;
 
 import io.stagehunt.event.Event;
+import io.stagehunt.event.EventKinds;
 import io.stagehunt.ingest.LineReader;
 import io.stagehunt.ingest.ReadContext;
 import io.stagehunt.ingest.RecordReader;
@@ -27,6 +28,8 @@ final class ZeekTsvReader implements RecordReader {
     private ZeekLog log;
     private String notModeled;
     private String missingRequired;
+    /** What the {@code #fields} headers read so far declare; null before the first. */
+    private EventKinds declared;
 
     ZeekTsvReader(InputStream in, ReadContext context) {
         this.lines = new LineReader(in, context.account());
@@ -115,6 +118,8 @@ final class ZeekTsvReader implements RecordReader {
             effectivePath = ZeekLog.inferPath(new HashSet<>(List.of(columns)));
         }
         log = ZeekLog.forPath(effectivePath);
+        EventKinds kinds = log == null ? EventKinds.NONE : EventKinds.of(log.produces());
+        declared = declared == null ? kinds : declared.and(kinds);
         notModeled = "zeek log '" + (effectivePath == null ? "?" : effectivePath) + "' not modeled";
         missingRequired = null;
         if (log == null) {
@@ -141,6 +146,11 @@ final class ZeekTsvReader implements RecordReader {
             }
         }
         return -1;
+    }
+
+    @Override
+    public EventKinds kinds() {
+        return declared == null ? EventKinds.ANY : declared;
     }
 
     @Override

@@ -7,7 +7,9 @@ import io.stagehunt.event.ConnectionOutcome;
 import io.stagehunt.event.Direction;
 import io.stagehunt.event.DnsQuery;
 import io.stagehunt.event.Event;
+import io.stagehunt.event.EventKinds;
 import io.stagehunt.event.HttpRequest;
+import io.stagehunt.event.TlsSession;
 import io.stagehunt.event.Transport;
 import io.stagehunt.ingest.ReaderFixture;
 import io.stagehunt.net.IpAddress;
@@ -114,6 +116,25 @@ class ZeekTsvReaderTest {
         assertThat(read.account().skipReasons()).containsEntry("zeek log 'dhcp' not modeled", 1L);
         assertThat(read.account().quarantined()).isZero();
         assertThat(read.account().balanced()).isTrue();
+        // the unmodeled dhcp log between the two conn headers adds no kind
+        assertThat(read.kinds()).isEqualTo(EventKinds.of(Connection.class));
+    }
+
+    @Test
+    void declaresTheKindsItsHeadersNameAndAnyKindBeforeTheFirstHeader() {
+        assertThat(ReaderFixture.resource(format, getClass(), "dns.log").kinds())
+                .isEqualTo(EventKinds.of(DnsQuery.class));
+        assertThat(ReaderFixture.resource(format, getClass(), "http.log").kinds())
+                .isEqualTo(EventKinds.of(HttpRequest.class));
+        String connThenSsl = "#separator \\x09\n#path\tconn\n#fields\tts\tid.orig_h\tid.resp_h\n"
+                + "1710147601.2\t10.0.0.1\t8.8.8.8\n"
+                + "#path\tssl\n#fields\tts\tuid\tid.orig_h\tid.orig_p\tid.resp_h\tid.resp_p\n"
+                + "1710147602.2\tC1\t10.0.0.1\t50000\t8.8.8.8\t443\n";
+        assertThat(ReaderFixture.read(format, connThenSsl).kinds())
+                .isEqualTo(EventKinds.of(Connection.class, TlsSession.class));
+        assertThat(ReaderFixture.read(format, "1710147601.2\t10.0.0.1\n").kinds()).isEqualTo(EventKinds.ANY);
+        assertThat(ReaderFixture.read(format, "#path\tdhcp\n#fields\tts\tuid\n1710147601.2\tC1\n").kinds())
+                .isEqualTo(EventKinds.NONE);
     }
 
     @Test
