@@ -8,8 +8,12 @@ import io.stagehunt.detect.beacon.PairKey;
 import io.stagehunt.detect.beacon.StrobeDetector;
 import io.stagehunt.engine.DetectorHarness;
 import io.stagehunt.event.Connection;
+import io.stagehunt.event.DnsQuery;
 import io.stagehunt.event.Event;
+import io.stagehunt.event.EventKinds;
+import io.stagehunt.event.HttpRequest;
 import io.stagehunt.event.SourceFile;
+import io.stagehunt.event.TlsSession;
 import io.stagehunt.ingest.DecodedInput;
 import io.stagehunt.ingest.FileAccount;
 import io.stagehunt.ingest.ReadContext;
@@ -45,9 +49,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * The pair detectors (beacon, strobe, long connection) over simulated Zeek events, each run through the real
  * in-process runner from the first event to the end of input (state expired), beside a baseline that only
  * counts connections per pair through the same runner: the ratio is what the detectors' own work costs.
- * {@code logs=conn} feeds conn events only (every TLS and HTTP flow then waits in vain for its name);
- * {@code logs=all} feeds conn, dns, http and ssl events in time order, as an analysis of a Zeek folder does.
- * Scores are events per second.
+ * {@code logs=conn} feeds conn events only; {@code logs=all} feeds conn, dns, http and ssl events in time order,
+ * as an analysis of a Zeek folder does. {@code declared=true} tells the detectors which logs they get, as the
+ * pipeline does after reading the logs' headers; with {@code false} they may expect any kind, so with conn events
+ * only every TLS and HTTP flow waits in vain for its name. Scores are events per second.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -63,7 +68,11 @@ public class PairDetectorsBenchmark {
     @Param({"conn", "all"})
     public String logs;
 
+    @Param({"true", "false"})
+    public boolean declared;
+
     private List<Event> events;
+    private EventKinds kinds;
     private final BeaconDetector beacon = new BeaconDetector();
     private final StrobeDetector strobe = new StrobeDetector();
     private final LongConnectionDetector longConnection = new LongConnectionDetector();
@@ -72,6 +81,8 @@ public class PairDetectorsBenchmark {
     @Setup
     public void generate() throws IOException {
         List<String> names = logs.equals("conn") ? List.of("conn") : List.of("conn", "dns", "http", "ssl");
+        kinds = !declared ? EventKinds.ANY : logs.equals("conn") ? EventKinds.of(Connection.class)
+                : EventKinds.of(Connection.class, DnsQuery.class, HttpRequest.class, TlsSession.class);
         Path folder = Files.createTempDirectory("stagehunt-bench");
         try {
             for (int hours = 1; ; hours *= 2) {
@@ -127,7 +138,7 @@ public class PairDetectorsBenchmark {
     }
 
     private <K, S> int run(Detector<K, S> detector) {
-        DetectorHarness<K, S> harness = new DetectorHarness<>(detector);
+        DetectorHarness<K, S> harness = new DetectorHarness<>(detector).inputs(kinds);
         for (Event event : events) {
             harness.accept(event);
         }

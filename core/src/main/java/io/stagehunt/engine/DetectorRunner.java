@@ -27,21 +27,26 @@ final class DetectorRunner<K, S> {
     private final Map<K, Slot<K, S>> slots = new HashMap<>();
     private final TimerHeap<Slot<K, S>> timers = new TimerHeap<>();
     private final Map<Class<?>, Boolean> accepted = new IdentityHashMap<>();
+    private final ObservedSpan span;
     private final Context context = new Context();
     private final Consumer<K> dispatch = this::dispatch;
     private Event current;
     private EventKinds inputKinds = EventKinds.ANY;
     private long watermark = Long.MIN_VALUE;
-    private long observedSince = Long.MAX_VALUE;
-    private long observedUntil = Long.MIN_VALUE;
     private long sequence;
     private long eventsSeen;
     private long timersFired;
     private long peakKeys;
 
     DetectorRunner(Detector<K, S> detector, Consumer<Finding> findings) {
+        this(detector, findings, new ObservedSpan());
+    }
+
+    /** A runner of a pipeline, whose span the pipeline keeps for all its runners. */
+    DetectorRunner(Detector<K, S> detector, Consumer<Finding> findings, ObservedSpan span) {
         this.detector = detector;
         this.findings = findings;
+        this.span = span;
     }
 
     /** What the run's inputs can produce, for the detector to ask; any kind until told. */
@@ -53,17 +58,26 @@ final class DetectorRunner<K, S> {
         return detector;
     }
 
+    /** One event of the run, whatever its type: extends the span, then delivers it if the detector wants it. */
     void onEvent(Event event) {
-        observedSince = Math.min(observedSince, event.timeMicros());
-        observedUntil = Math.max(observedUntil, event.timeMicros());
-        Boolean wanted = accepted.get(event.getClass());
+        span.include(event.timeMicros());
+        if (accepts(event.getClass())) {
+            deliver(event);
+        }
+    }
+
+    /** Whether the detector wants events of this type; asked once per type. */
+    boolean accepts(Class<? extends Event> type) {
+        Boolean wanted = accepted.get(type);
         if (wanted == null) {
-            wanted = detector.accepts(event.getClass());
-            accepted.put(event.getClass(), wanted);
+            wanted = detector.accepts(type);
+            accepted.put(type, wanted);
         }
-        if (!wanted) {
-            return;
-        }
+        return wanted;
+    }
+
+    /** An event the detector accepts, whose time the span already includes. */
+    void deliver(Event event) {
         eventsSeen++;
         current = event;
         detector.keysOf(event, dispatch);
@@ -208,12 +222,12 @@ final class DetectorRunner<K, S> {
 
         @Override
         public long observedSinceMicros() {
-            return observedSince == Long.MAX_VALUE ? Long.MIN_VALUE : observedSince;
+            return span.sinceMicros();
         }
 
         @Override
         public long observedUntilMicros() {
-            return observedUntil;
+            return span.untilMicros();
         }
     }
 }

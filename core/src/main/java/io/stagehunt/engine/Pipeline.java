@@ -8,7 +8,9 @@ import io.stagehunt.ingest.FileAccount;
 import io.stagehunt.net.Cidr;
 import io.stagehunt.net.NetworkScope;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -19,6 +21,9 @@ import java.util.function.Consumer;
 public final class Pipeline {
 
     private final List<DetectorRunner<?, ?>> runners = new ArrayList<>();
+    private final ObservedSpan span = new ObservedSpan();
+    /** By event type, the runners whose detectors want it, in the detectors' order. */
+    private final Map<Class<?>, DetectorRunner<?, ?>[]> routes = new IdentityHashMap<>();
     private final List<Consumer<Event>> observers = new ArrayList<>();
     private final Settings settings;
 
@@ -39,7 +44,7 @@ public final class Pipeline {
 
     public Pipeline(List<? extends Detector<?, ?>> detectors, Consumer<Finding> findings, Settings settings) {
         for (Detector<?, ?> detector : detectors) {
-            runners.add(runnerFor(detector, findings));
+            runners.add(runnerFor(detector, findings, span));
         }
         this.settings = settings;
     }
@@ -59,8 +64,18 @@ public final class Pipeline {
         progress.update(events, bytes, done, sources.size());
     }
 
-    private static <K, S> DetectorRunner<K, S> runnerFor(Detector<K, S> detector, Consumer<Finding> findings) {
-        return new DetectorRunner<>(detector, findings);
+    private static <K, S> DetectorRunner<K, S> runnerFor(Detector<K, S> detector, Consumer<Finding> findings,
+            ObservedSpan span) {
+        return new DetectorRunner<>(detector, findings, span);
+    }
+
+    private DetectorRunner<?, ?>[] routeOf(Class<? extends Event> type) {
+        DetectorRunner<?, ?>[] route = routes.get(type);
+        if (route == null) {
+            route = runners.stream().filter(runner -> runner.accepts(type)).toArray(DetectorRunner<?, ?>[]::new);
+            routes.put(type, route);
+        }
+        return route;
     }
 
     /** Adds a consumer that sees every event in order, before the detectors (statistics, case context). */
@@ -116,8 +131,9 @@ public final class Pipeline {
                 for (int i = 0; i < observers.size(); i++) {
                     observers.get(i).accept(event);
                 }
-                for (int i = 0; i < runners.size(); i++) {
-                    runners.get(i).onEvent(event);
+                span.include(event.timeMicros());
+                for (DetectorRunner<?, ?> runner : routeOf(event.getClass())) {
+                    runner.deliver(event);
                 }
                 events++;
                 firstTime = Math.min(firstTime, event.timeMicros());

@@ -3,6 +3,7 @@ package io.stagehunt.engine;
 import io.stagehunt.detect.Detector;
 import io.stagehunt.detect.Finding;
 import io.stagehunt.event.Event;
+import io.stagehunt.event.EventKinds;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,6 +27,12 @@ public final class DetectorHarness<K, S> {
         events.forEach(harness::accept);
         harness.finish();
         return harness.findings();
+    }
+
+    /** Tells the detector which kinds of events the inputs can produce, as the pipeline does after its probe. */
+    public DetectorHarness<K, S> inputs(EventKinds kinds) {
+        runner.inputKinds(kinds);
+        return this;
     }
 
     /** Feeds one event, first advancing event time to it (as the pipeline does). */
