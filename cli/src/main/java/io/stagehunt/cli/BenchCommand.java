@@ -108,8 +108,12 @@ final class BenchCommand implements Callable<Integer> {
         return Main.EXIT_OK;
     }
 
-    /** One timed pass; {@code gcMillis} is the time the JVM's collectors reported spending during it. */
-    private record Measurement(long records, long bytes, long nanos, long gcMillis) {
+    /**
+     * One timed pass; {@code gcMillis} is the time the JVM's collectors reported spending during it, and
+     * {@code allocated} the bytes the pass allocated on its thread (the whole analysis runs on it), a figure that
+     * shared machines do not make noisy.
+     */
+    private record Measurement(long records, long bytes, long nanos, long gcMillis, long allocated) {
         double recordsPerSecond() {
             return records / (nanos / 1e9);
         }
@@ -125,6 +129,7 @@ final class BenchCommand implements Callable<Integer> {
 
     private static Measurement countLines(List<DiscoveredInput> inputs) throws IOException {
         long gcBefore = collectionMillis();
+        long allocatedBefore = allocatedBytes();
         long started = System.nanoTime();
         long lines = 0;
         long bytes = 0;
@@ -144,7 +149,8 @@ final class BenchCommand implements Callable<Integer> {
                 }
             }
         }
-        return new Measurement(lines, bytes, System.nanoTime() - started, collectionMillis() - gcBefore);
+        return new Measurement(lines, bytes, System.nanoTime() - started, collectionMillis() - gcBefore,
+                allocatedBytes() - allocatedBefore);
     }
 
     private List<Detector<?, ?>> detectors() {
@@ -165,12 +171,23 @@ final class BenchCommand implements Callable<Integer> {
         AnalysisRequest request = new AnalysisRequest(inputs, NetworkScope.defaults(), false, out, detectors,
                 Pipeline.Settings.DEFAULT);
         long gcBefore = collectionMillis();
+        long allocatedBefore = allocatedBytes();
         long started = System.nanoTime();
         AnalysisResult result = new Analysis(StandardFormats.registry()).run(request, null);
         long nanos = System.nanoTime() - started;
         long records = result.summary().accounts().stream().mapToLong(account -> account.read()).sum();
         long bytes = result.summary().accounts().stream().mapToLong(account -> account.bytes()).sum();
-        return new Measurement(records, bytes, nanos, collectionMillis() - gcBefore);
+        return new Measurement(records, bytes, nanos, collectionMillis() - gcBefore,
+                allocatedBytes() - allocatedBefore);
+    }
+
+    /** Bytes allocated so far by this thread; -1 where the JVM does not count them. */
+    private static long allocatedBytes() {
+        if (ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean threads
+                && threads.isThreadAllocatedMemorySupported() && threads.isThreadAllocatedMemoryEnabled()) {
+            return threads.getThreadAllocatedBytes(Thread.currentThread().getId());
+        }
+        return -1;
     }
 
     private static long collectionMillis() {
@@ -203,6 +220,10 @@ final class BenchCommand implements Callable<Integer> {
         out.printf("processors: %d   collectors: %s   GC during that analyze: %.2f s%n",
                 Runtime.getRuntime().availableProcessors(), String.join(" + ", collectors),
                 analyze.gcMillis / 1e3);
+        if (analyze.allocated >= 0) {
+            out.printf("allocated by that analyze: %,d MB, %,d bytes per record%n", analyze.allocated >> 20,
+                    analyze.allocated / Math.max(1, analyze.records));
+        }
     }
 
     private static void delete(Path folder) {
