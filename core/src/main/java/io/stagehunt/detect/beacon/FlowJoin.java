@@ -62,13 +62,15 @@ final class FlowJoin implements Serializable {
         if (entry == null && !(namesPossible && PairEvents.nameable(connection))) {
             // no HTTP or TLS on this flow, or no input that could hold its record: nothing will name it, so it
             // settles at once
+            if (!connection.open()) {
+                delivery.deliver(null, false, unnamed(connection), nowMicros);
+                return;
+            }
             entry = new Entry(connection.uid(), connection.timeMicros(), nowMicros, Stage.AWAITING_NAME);
             entry.takeFlow(connection);
             settle(entry, nowMicros, delivery);
-            if (connection.open()) {
-                // a still-open flow will be logged again when it closes; remember it to count it once
-                add(entry, nowMicros, delivery);
-            }
+            // a still-open flow will be logged again when it closes; remember it to count it once
+            add(entry, nowMicros, delivery);
             return;
         }
         if (entry == null) {
@@ -254,6 +256,14 @@ final class FlowJoin implements Serializable {
         } else {
             waiting.add(entry);
         }
+    }
+
+    /** What a closed flow that nothing names tells its channel: what an entry settled at once would. */
+    private static Observation unnamed(Connection connection) {
+        return new Observation(Observation.Kind.FLOW, connection.timeMicros(), connection.bytesOut(),
+                connection.durationMicros(), false, connection.originatorPort(), connection.remotePort(), -1,
+                connection.uid(), PairEvents.answered(connection), PairEvents.encrypted(connection),
+                PairEvents.lookup(connection), connection.provenance());
     }
 
     private static boolean identified(String uid) {
