@@ -9,13 +9,17 @@ import io.stagehunt.net.NetworkScope;
 
 /**
  * What a reader needs besides its bytes: the input's identity for provenance, the ledger it reports each
- * record's outcome to, and the network scope that decides which side of a flow is the internal host.
+ * record's outcome to, and the network scope that decides which side of a flow is the internal host. Not
+ * thread-safe: one per reader.
  */
 public final class ReadContext {
+
+    private static final int RECENT_HOSTS = 1024;
 
     private final SourceFile source;
     private final FileAccount account;
     private final NetworkScope scope;
+    private final Host[] recentHosts = new Host[RECENT_HOSTS];
 
     public ReadContext(SourceFile source, FileAccount account, NetworkScope scope) {
         this.source = source;
@@ -46,7 +50,18 @@ public final class ReadContext {
     /** The internal host of a flow: the originator unless only the responder is internal. */
     public Host host(Direction direction, IpAddress originator, IpAddress responder) {
         IpAddress internal = direction.internalSide(originator, responder);
-        return internal == null ? null : Host.of(internal);
+        if (internal == null) {
+            return null;
+        }
+        // one instance per recent host: the same few hosts fill a log, and the detectors key on them
+        int slot = internal.hashCode() & (RECENT_HOSTS - 1);
+        Host recent = recentHosts[slot];
+        if (recent != null && recent.ip().equals(internal)) {
+            return recent;
+        }
+        Host host = Host.of(internal);
+        recentHosts[slot] = host;
+        return host;
     }
 
     public void quarantine(long line, String reason, String excerpt) {

@@ -61,7 +61,7 @@ public record IpAddress(long high, long low) implements Comparable<IpAddress>, S
      * The common case of a log field, four octets and three dots, read straight from the bytes; -1 for anything
      * else, which the full parser then judges.
      */
-    private static long plainDottedQuad(byte[] bytes, int from, int to) {
+    static long plainDottedQuad(byte[] bytes, int from, int to) {
         long value = 0;
         int position = from;
         for (int octets = 0; octets < 4; octets++) {

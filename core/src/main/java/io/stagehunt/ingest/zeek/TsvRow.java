@@ -1,6 +1,7 @@
 package io.stagehunt.ingest.zeek;
 
 import io.stagehunt.net.IpAddress;
+import io.stagehunt.net.RecentAddresses;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -29,6 +30,7 @@ final class TsvRow implements ZeekRow {
     private byte[] bytes;
     /** Recent vocabulary values by a hash of their bytes: {@code tcp} or {@code SF} need not be a new string per row. */
     private final String[] symbols = new String[256];
+    private final RecentAddresses recentAddresses = new RecentAddresses();
 
     void columns(List<String> fieldNames, int[] columnOfSlot) {
         this.names = fieldNames;
@@ -197,7 +199,7 @@ final class TsvRow implements ZeekRow {
         if (column < 0 || isUnset(column) || isEmpty(column)) {
             return null;
         }
-        IpAddress address = IpAddress.tryParse(bytes, starts[column], ends[column]);
+        IpAddress address = recentAddresses.parse(bytes, starts[column], ends[column]);
         if (address == null) {
             throw malformed(slot, column, "not an address");
         }
