@@ -21,8 +21,8 @@ import java.util.Set;
 
 /**
  * A quick look at the head of each input before the real read: when its first event happens (so the merge can
- * open it late), whether the inputs hold any internal address at all, and which kinds of events they can produce. Reads at most
- * {@link #RECORDS_PER_INPUT} records per input; its ledgers are thrown away.
+ * open it late), whether the inputs hold any internal address at all, and which kinds of events they can
+ * produce. Reads at most {@link #RECORDS_PER_INPUT} records per input; its ledgers are thrown away.
  */
 final class InputProbe {
 

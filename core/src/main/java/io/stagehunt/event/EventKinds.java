@@ -15,6 +15,7 @@ public final class EventKinds {
 
     /** Any kind may come: what a format that cannot tell in advance declares. */
     public static final EventKinds ANY = new EventKinds(null);
+    /** No kind: what an input holding nothing stagehunt models declares. */
     public static final EventKinds NONE = new EventKinds(Set.of());
 
     /** Null for any kind. */
