@@ -1,11 +1,9 @@
 package io.stagehunt.engine;
 
 import io.stagehunt.detect.Destination;
-import io.stagehunt.detect.Detector;
 import io.stagehunt.detect.DetectorContext;
 import io.stagehunt.detect.Finding;
 import io.stagehunt.detect.Signal;
-import io.stagehunt.event.Connection;
 import io.stagehunt.event.Event;
 import io.stagehunt.event.Host;
 import java.util.List;
@@ -14,7 +12,7 @@ import java.util.List;
  * The trivial example detector of the engine tests: counts outbound connections per host and reports a host
  * once it has made {@code threshold} of them within an idle gap; state expires after the gap.
  */
-final class CountingDetector implements Detector<Host, CountingDetector.Count> {
+final class CountingDetector extends ConnectionsByHost<CountingDetector.Count> {
 
     record Count(long first, long last, int connections, boolean reported) {
     }
@@ -23,23 +21,9 @@ final class CountingDetector implements Detector<Host, CountingDetector.Count> {
     private final long idleMicros;
 
     CountingDetector(int threshold, long idleMicros) {
+        super("count");
         this.threshold = threshold;
         this.idleMicros = idleMicros;
-    }
-
-    @Override
-    public String id() {
-        return "count";
-    }
-
-    @Override
-    public boolean accepts(Class<? extends Event> type) {
-        return type == Connection.class;
-    }
-
-    @Override
-    public Host keyOf(Event event) {
-        return event.host();
     }
 
     @Override

@@ -49,22 +49,7 @@ class DetectorRunnerTest {
 
     @Test
     void rejectsStateWithoutATimerBecauseItWouldNeverExpire() {
-        Detector<Host, String> leaky = new Detector<>() {
-            @Override
-            public String id() {
-                return "leaky";
-            }
-
-            @Override
-            public boolean accepts(Class<? extends Event> type) {
-                return true;
-            }
-
-            @Override
-            public Host keyOf(Event event) {
-                return event.host();
-            }
-
+        Detector<Host, String> leaky = new ConnectionsByHost<>("leaky") {
             @Override
             public String onEvent(Host key, String state, Event event, DetectorContext context) {
                 return "kept";
@@ -82,22 +67,7 @@ class DetectorRunnerTest {
 
     @Test
     void failsAtTheEndWhenADetectorKeepsPostponingForever() {
-        Detector<Host, String> clingy = new Detector<>() {
-            @Override
-            public String id() {
-                return "clingy";
-            }
-
-            @Override
-            public boolean accepts(Class<? extends Event> type) {
-                return type == Connection.class;
-            }
-
-            @Override
-            public Host keyOf(Event event) {
-                return event.host();
-            }
-
+        Detector<Host, String> clingy = new ConnectionsByHost<>("clingy") {
             @Override
             public String onEvent(Host key, String state, Event event, DetectorContext context) {
                 context.setTimer(event.timeMicros() + MINUTE);
@@ -118,22 +88,7 @@ class DetectorRunnerTest {
 
     @Test
     void failsInsteadOfSpinningWhenATimerIsSetBackToTheTimeThatFired() {
-        Detector<Host, String> stuck = new Detector<>() {
-            @Override
-            public String id() {
-                return "stuck";
-            }
-
-            @Override
-            public boolean accepts(Class<? extends Event> type) {
-                return type == Connection.class;
-            }
-
-            @Override
-            public Host keyOf(Event event) {
-                return event.host();
-            }
-
+        Detector<Host, String> stuck = new ConnectionsByHost<>("stuck") {
             @Override
             public String onEvent(Host key, String state, Event event, DetectorContext context) {
                 context.setTimer(event.timeMicros() + MINUTE);
@@ -192,22 +147,7 @@ class DetectorRunnerTest {
 
     /** A detector that keeps one timer per host, set by {@code timerOf} on each event, and notes each firing. */
     private static Detector<Host, Long> timerRecorder(List<String> fired, BiFunction<Host, Event, Long> timerOf) {
-        return new Detector<>() {
-            @Override
-            public String id() {
-                return "timer-recorder";
-            }
-
-            @Override
-            public boolean accepts(Class<? extends Event> type) {
-                return true;
-            }
-
-            @Override
-            public Host keyOf(Event event) {
-                return event.host();
-            }
-
+        return new ConnectionsByHost<>("timer-recorder") {
             @Override
             public Long onEvent(Host key, Long state, Event event, DetectorContext context) {
                 context.setTimer(timerOf.apply(key, event));

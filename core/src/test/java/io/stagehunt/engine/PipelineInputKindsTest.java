@@ -2,7 +2,6 @@ package io.stagehunt.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.stagehunt.detect.Detector;
 import io.stagehunt.detect.DetectorContext;
 import io.stagehunt.event.Connection;
 import io.stagehunt.event.DnsQuery;
@@ -66,22 +65,11 @@ class PipelineInputKindsTest {
     }
 
     /** Notes, for every connection, what its context says the inputs can produce; keeps no state. */
-    private static final class KindsRecorder implements Detector<Host, Boolean> {
+    private static final class KindsRecorder extends ConnectionsByHost<Boolean> {
         final List<EventKinds> seen = new ArrayList<>();
 
-        @Override
-        public String id() {
-            return "kinds";
-        }
-
-        @Override
-        public boolean accepts(Class<? extends Event> type) {
-            return type == Connection.class;
-        }
-
-        @Override
-        public Host keyOf(Event event) {
-            return event.host();
+        KindsRecorder() {
+            super("kinds");
         }
 
         @Override
