@@ -330,8 +330,10 @@ public final class EgressDetector implements Detector<Host, EgressDetector.State
         if (address == null) {
             return false;
         }
-        for (Cidr proxy : settings.proxies()) {
-            if (proxy.contains(address)) {
+        // indexed, as in NetworkScope: this runs for every internal connection
+        List<Cidr> proxies = settings.proxies();
+        for (int i = 0; i < proxies.size(); i++) {
+            if (proxies.get(i).contains(address)) {
                 return true;
             }
         }
