@@ -6,6 +6,7 @@ import io.stagehunt.detect.dga.LabelFeatures;
 import io.stagehunt.detect.dga.training.DgaEvaluation;
 import io.stagehunt.detect.dga.training.DgaModelTrainer;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -100,6 +101,10 @@ final class DgaCommand implements Callable<Integer> {
         @Parameters(paramLabel = "FILE", description = "Labelled CSV; label is 'dga' or 'benign'.")
         private Path file;
 
+        @Option(names = "--model", paramLabel = "FILE",
+                description = "A model written by 'dga train --out FILE' to measure instead of the shipped one.")
+        private Path model;
+
         @Override
         public Integer call() throws IOException {
             if (!Files.isRegularFile(file)) {
@@ -111,7 +116,7 @@ final class DgaCommand implements Callable<Integer> {
             for (String rejected : dataset.rejectedLines()) {
                 spec.commandLine().getErr().println("stagehunt: " + file + ":" + rejected + " (not domain,label,family)");
             }
-            DomainScorer scorer = DomainScorer.standard();
+            DomainScorer scorer = model == null ? DomainScorer.standard() : DomainScorer.withModel(readModel());
             List<DgaEvaluation.Example> unseen = DgaEvaluation.unseen(scorer, dataset.examples());
             int removed = dataset.examples().size() - unseen.size();
             DgaEvaluation.Result all = DgaEvaluation.shipped(scorer, dataset.examples());
@@ -123,6 +128,15 @@ final class DgaCommand implements Callable<Integer> {
                     DgaEvaluation.familySplit(scorer, unseen)));
             text.flush();
             return Main.EXIT_OK;
+        }
+
+        private DgaModel readModel() throws IOException {
+            if (!Files.isRegularFile(model)) {
+                throw new UsageException("--model: no such file: " + model);
+            }
+            try (InputStream stream = Files.newInputStream(model)) {
+                return DgaModel.read(stream);
+            }
         }
     }
 }
