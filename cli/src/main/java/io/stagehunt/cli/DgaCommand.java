@@ -79,6 +79,10 @@ final class DgaCommand implements Callable<Integer> {
                 text.printf(Locale.ROOT, "held-out benign surprise, order %d: %.4f bits per character%n",
                         entry.getKey(), entry.getValue());
             }
+            for (Map.Entry<String, Double> entry : report.aucByShape().entrySet()) {
+                text.printf(Locale.ROOT, "benign labels out of fold against synthetic %s: ROC AUC %.4f%n",
+                        entry.getKey(), entry.getValue());
+            }
             List<String> names = LabelFeatures.NAMES;
             for (int i = 0; i < names.size(); i++) {
                 text.printf(Locale.ROOT, "weight %-22s %+.4f%n", names.get(i), report.weights()[i]);

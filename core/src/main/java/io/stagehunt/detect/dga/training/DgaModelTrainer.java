@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -53,7 +54,8 @@ public final class DgaModelTrainer {
 
     /** What training used and produced, for the training command's report. */
     public record Report(int listedNames, int benignLabels, int characterLabels, int popularDomains,
-            int dynamicDnsDomains, Map<Integer, Double> heldOutBitsByOrder, double[] weights, double intercept) {
+            int dynamicDnsDomains, Map<Integer, Double> heldOutBitsByOrder, Map<String, Double> aucByShape,
+            double[] weights, double intercept) {
     }
 
     /** The trained model and its report. */
@@ -166,7 +168,8 @@ public final class DgaModelTrainer {
         DgaModel model = new DgaModel(characters, random, means, scales, regression.weights(),
                 regression.intercept(), popular, dynamic);
         Report report = new Report(listed.size(), labelList.size(), characterList.size(), popular.size(),
-                dynamic.size(), heldOut, regression.weights(), regression.intercept());
+                dynamic.size(), heldOut, aucByShape(regression, standardized, labelList.size()),
+                regression.weights(), regression.intercept());
         return new Result(model, report);
     }
 
@@ -206,6 +209,29 @@ public final class DgaModelTrainer {
             }
         }
         return true;
+    }
+
+    /**
+     * How well the fitted weights tell the benign labels (scored out of fold) from each synthetic shape: the
+     * evidence, independent of any malware's names, for a change to the character labels or the features.
+     */
+    private static Map<String, Double> aucByShape(LogisticRegression regression, double[][] rows, int benign) {
+        List<Double> negatives = new ArrayList<>(benign);
+        for (int i = 0; i < benign; i++) {
+            negatives.add(regression.logit(rows[i]));
+        }
+        Map<String, Double> auc = new LinkedHashMap<>();
+        List<Double> everyShape = new ArrayList<>();
+        for (int shape = 0; shape < SyntheticNames.SHAPES.size(); shape++) {
+            List<Double> positives = new ArrayList<>();
+            for (int i = benign + shape; i < rows.length; i += SyntheticNames.SHAPES.size()) {
+                positives.add(regression.logit(rows[i]));
+            }
+            everyShape.addAll(positives);
+            auc.put(SyntheticNames.SHAPES.get(shape), DgaEvaluation.auc(positives, negatives));
+        }
+        auc.put("all shapes", DgaEvaluation.auc(everyShape, negatives));
+        return auc;
     }
 
     private static List<String> withoutFold(List<String> labels, int fold) {

@@ -19,6 +19,10 @@ public final class SyntheticNames {
     private static final String CONSONANTS = "bcdfghjklmnpqrstvwxz";
     private static final String VOWELS = "aeiouy";
 
+    /** The shapes' names, in the order {@link #generate} takes them in turn. */
+    public static final List<String> SHAPES = List.of("letters", "letters and digits", "hexadecimal",
+            "pronounceable");
+
     private SyntheticNames() {
     }
 

@@ -35,6 +35,17 @@ class DgaModelTrainerTest {
     }
 
     @Test
+    void reportsHowWellEachSyntheticShapeIsToldFromTheBenignLabels() {
+        DgaModelTrainer.Report report = DgaModelTrainer.train(LISTED, List.of(), List.of()).report();
+
+        assertThat(report.aucByShape().keySet()).containsExactly("letters", "letters and digits", "hexadecimal",
+                "pronounceable", "all shapes");
+        // Word-made names against random draws: hexadecimal, all consonant-and-digit soup, is the easiest.
+        assertThat(report.aucByShape().get("hexadecimal")).isGreaterThan(0.95);
+        assertThat(report.aucByShape().values()).allSatisfy(auc -> assertThat(auc).isBetween(0.5, 1.0));
+    }
+
+    @Test
     void knowsPopularDomainsAndTheDynamicDnsOnesAmongThem() {
         DgaModel model = DgaModelTrainer.train(LISTED, List.of(".dyn-example.net", ".unlisted-dyn.org"), List.of())
                 .model();
