@@ -2,11 +2,14 @@ package io.stagehunt.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.stagehunt.detect.dga.training.DgaModelTrainer;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,6 +43,41 @@ class DgaCommandTest {
         assertThat(status).isEqualTo(Main.EXIT_OK);
         assertThat(out.toString()).contains("ROC AUC 1.0000", "family0", "made_up_benign", "recall@1%");
         assertThat(err.toString()).contains(":16: a broken line");
+    }
+
+    @Test
+    void measuresTheModelGivenWithModelInsteadOfTheShippedOne() throws IOException {
+        Path file = folder.resolve("labelled.csv");
+        Files.writeString(file, "domain,label,family,source_file\n"
+                + "greenvalleyfarm.com,benign,made_up_benign,test\n"
+                + "citybikeshop.net,benign,made_up_benign,test\n"
+                + "qxzvkjwpbt.com,dga,family0,test\n"
+                + "zkqjxwvbnm.net,dga,family1,test\n");
+        // A model trained on the generated names as popular ones finds them ordinary and the benign names odd.
+        List<String> listed = List.of("qxzvkjwpbt.com", "zkqjxwvbnm.net", "www.qxzvkjwpbt.com", "mail.zkqjxwvbnm.net",
+                "static.qxzvkjwpbt.com");
+        Path model = folder.resolve("model.bin");
+        try (OutputStream stream = Files.newOutputStream(model)) {
+            DgaModelTrainer.train(listed, List.of(), List.of()).model().write(stream);
+        }
+
+        int status = run("dga", "evaluate", "--model", model.toString(), file.toString());
+
+        assertThat(status).isEqualTo(Main.EXIT_OK);
+        assertThat(out.toString()).contains("shipped (no malware names in training): ROC AUC 0.0000");
+    }
+
+    @Test
+    void refusesAModelFileThatIsNotOne() throws IOException {
+        Path file = folder.resolve("labelled.csv");
+        Files.writeString(file, "domain,label,family,source_file\nqxzvkjwpbt.com,dga,family0,test\n");
+        Path junk = folder.resolve("junk.bin");
+        Files.writeString(junk, "not a model");
+
+        int status = run("dga", "evaluate", "--model", junk.toString(), file.toString());
+
+        assertThat(status).isNotEqualTo(Main.EXIT_OK);
+        assertThat(err.toString()).contains("not a stagehunt DGA model");
     }
 
     @Test
