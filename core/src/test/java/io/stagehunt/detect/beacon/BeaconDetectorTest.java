@@ -149,6 +149,38 @@ class BeaconDetectorTest {
     }
 
     @Test
+    void reportsEachDayOfAnOfficeHoursBeaconThatEveningWhateverMinuteItEnds() {
+        for (long seed = 1; seed <= 8; seed++) {
+            Traffic host = new Traffic("10.1.1.9");
+            Random random = new Random(seed);
+            for (int day = 0; day < 6; day++) {
+                // the machine starts a minute or two apart each morning
+                double start = day * 86_400.0 + random.nextInt(120);
+                for (double time : CheckInSchedules.jittered(start, 300, 0.2, 108, random.nextLong())) {
+                    host.https(time, C2, "office.example", 880);
+                }
+            }
+            DetectorHarness<PairKey, PairTracker<BeaconChannel>> harness = new DetectorHarness<>(new BeaconDetector());
+            long clock = 0;
+            for (Event event : host.events()) {
+                // other hosts' records move event time on minute by minute, through the night too
+                for (; clock < event.timeMicros(); clock += 60_000_000L) {
+                    harness.advanceTo(clock);
+                }
+                harness.accept(event);
+            }
+            harness.finish();
+
+            // each workday's calls fall quiet in the evening: its report goes out then, whichever minute the day
+            // ended, rather than with the next morning's first call
+            assertThat(harness.findings()).as("seed %d", seed).hasSize(6).allSatisfy(finding -> {
+                long sinceMidnight = (finding.lastSeenMicros() - Traffic.micros(0)) % 86_400_000_000L;
+                assertThat(sinceMidnight).isGreaterThan(8 * 3_600_000_000L);
+            });
+        }
+    }
+
+    @Test
     void reportsAShortLivedFirstStageOnceItFallsQuiet() {
         Traffic host = new Traffic("10.1.1.10");
         for (double time : CheckInSchedules.jittered(100, 10, 0.05, 30, 8)) {
