@@ -17,6 +17,11 @@ final class TsvRow implements ZeekRow {
 
     private static final int MAX_COLUMNS = 4096;
     private static final int MAX_SYMBOL_LENGTH = 48;
+    /** Whole seconds of a time or interval: 12 digits (to the year 33,000) keep microseconds within a long. */
+    private static final int MAX_WHOLE_DIGITS = 12;
+    private static final int MICROS_DIGITS = 6;
+    /** Every whole number up to 2^53 is a double exactly. */
+    private static final long EXACT_DOUBLE = 1L << 53;
 
     byte separator = '\t';
     byte setSeparator = ',';
@@ -244,16 +249,47 @@ final class TsvRow implements ZeekRow {
 
     @Override
     public List<Double> seconds(int slot) throws MalformedFieldException {
-        List<String> items = list(slot);
-        List<Double> values = new ArrayList<>(items.size());
-        for (String item : items) {
-            try {
-                values.add(Double.parseDouble(item));
-            } catch (NumberFormatException e) {
-                throw new MalformedFieldException(names.get(slot), "not an interval: '" + item + "'");
+        int column = slotColumns[slot];
+        if (column < 0 || isUnset(column) || isEmpty(column)) {
+            return List.of();
+        }
+        List<Double> values = new ArrayList<>(4);
+        int itemStart = starts[column];
+        int end = ends[column];
+        for (int i = itemStart; i <= end; i++) {
+            if (i == end || bytes[i] == setSeparator) {
+                values.add(secondsItem(slot, itemStart, i));
+                itemStart = i + 1;
             }
         }
         return values;
+    }
+
+    /**
+     * One interval of a set, read from the bytes when it is written as Zeek writes them (at most six decimals):
+     * its microseconds are then exact, and their quotient by a million is the double nearest the text, as
+     * {@link Double#parseDouble} gives. Other spellings go through {@link Double#parseDouble}.
+     */
+    private double secondsItem(int slot, int from, int to) throws MalformedFieldException {
+        int point = to;
+        for (int i = from; i < to; i++) {
+            if (bytes[i] == '.') {
+                point = i;
+                break;
+            }
+        }
+        if (to - point <= MICROS_DIGITS + 1 && from < to && bytes[from] != '-') {
+            long micros = parseMicros(from, to);
+            if (micros != Long.MIN_VALUE && micros <= EXACT_DOUBLE) {
+                return micros / 1e6;
+            }
+        }
+        String item = decode(from, to);
+        try {
+            return Double.parseDouble(item);
+        } catch (NumberFormatException e) {
+            throw new MalformedFieldException(names.get(slot), "not an interval: '" + item + "'");
+        }
     }
 
     /** Parses {@code [-]digits[.digits]} seconds to microseconds; Long.MIN_VALUE when malformed. */
@@ -266,7 +302,7 @@ final class TsvRow implements ZeekRow {
         int i = from;
         for (; i < to && bytes[i] != '.'; i++) {
             int digit = bytes[i] - '0';
-            if (digit < 0 || digit > 9 || i - from > 12) {
+            if (digit < 0 || digit > 9 || i - from >= MAX_WHOLE_DIGITS) {
                 return Long.MIN_VALUE;
             }
             whole = whole * 10 + digit;

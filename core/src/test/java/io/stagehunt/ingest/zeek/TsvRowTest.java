@@ -1,6 +1,7 @@
 package io.stagehunt.ingest.zeek;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -40,6 +41,42 @@ class TsvRowTest {
                 assertThat(row.symbol(slot)).as(line + " [" + slot + "]").isEqualTo(row.text(slot));
             }
         }
+    }
+
+    @Test
+    void intervalSetsReadAsTheDoublesTheirTextSpells() throws MalformedFieldException {
+        row.columns(List.of("TTLs"), new int[] {0});
+        String[] values = {"300.000000", "59.999999", "0.1", "86400", "0.000001", "1.2345678", "1e3", "7.5E-1",
+            "-2.5", "8999999999.999999", "999999999999.000001"};
+        byte[] bytes = String.join(",", values).getBytes(StandardCharsets.UTF_8);
+        assertThat(row.split(bytes, 0, bytes.length, 1)).isNull();
+
+        List<Double> read = row.seconds(0);
+
+        assertThat(read).hasSize(values.length);
+        for (int i = 0; i < values.length; i++) {
+            assertThat(read.get(i)).as(values[i]).isEqualTo(Double.parseDouble(values[i]));
+        }
+    }
+
+    @Test
+    void aMalformedIntervalInASetIsNamedInTheError() {
+        row.columns(List.of("TTLs"), new int[] {0});
+        byte[] bytes = "60.000000,sixty".getBytes(StandardCharsets.UTF_8);
+        assertThat(row.split(bytes, 0, bytes.length, 1)).isNull();
+
+        assertThatThrownBy(() -> row.seconds(0)).isInstanceOf(MalformedFieldException.class)
+                .hasMessageContaining("TTLs").hasMessageContaining("'sixty'");
+    }
+
+    @Test
+    void aTimeTooLargeForMicrosecondsIsMalformedNotWrappedAround() throws MalformedFieldException {
+        row.columns(List.of("ts", "duration"), new int[] {0, 1});
+        byte[] bytes = "9999999999999.000000\t999999999999.5".getBytes(StandardCharsets.UTF_8);
+        assertThat(row.split(bytes, 0, bytes.length, 2)).isNull();
+
+        assertThatThrownBy(() -> row.time(0)).isInstanceOf(MalformedFieldException.class);
+        assertThat(row.interval(1)).isEqualTo(999_999_999_999_500_000L);
     }
 
     private List<String> symbolsOf(String line) {
