@@ -116,23 +116,17 @@ final class ArrivalSeries implements Serializable {
         return size == 0 ? Long.MIN_VALUE : times[size - 1];
     }
 
-    /** The arrivals in {@code [fromMicros, toMicros]}, split as the two analyses need them. */
+    /**
+     * stagehunt's check-ins among the arrivals in {@code [fromMicros, toMicros]}, and how many flow records
+     * those are; RITA's lists come from {@link #ritaArrivals}, needed only when a report may go out.
+     */
     Selection select(long fromMicros, long toMicros, long mergeMicros, double requestWeight) {
-        int from = 0;
-        while (from < size && times[from] < fromMicros) {
-            from++;
-        }
-        int to = from;
-        while (to < size && times[to] <= toMicros) {
-            to++;
-        }
-        long[] ritaSeconds = new long[to - from];
-        long[] ritaBytes = new long[to - from];
+        int from = firstAtOrAfter(fromMicros);
+        int to = firstAfter(from, toMicros);
         double[] checkIns = new double[to - from];
         double[] checkInWeights = new double[to - from];
         long[] checkInBytes = new long[to - from];
-        int rita = 0;
-        int ritaSized = 0;
+        int flows = 0;
         int own = 0;
         int ownSized = 0;
         long lastCheckIn = Long.MIN_VALUE;
@@ -140,10 +134,7 @@ final class ArrivalSeries implements Serializable {
         long last = Long.MIN_VALUE;
         for (int i = from; i < to; i++) {
             if ((flags[i] & RITA) != 0) {
-                ritaSeconds[rita++] = Math.floorDiv(times[i], 1_000_000L);
-                if (bytes[i] >= 0) {
-                    ritaBytes[ritaSized++] = bytes[i];
-                }
+                flows++;
             }
             if ((flags[i] & OWN) != 0) {
                 // a request on a connection already open is less independent evidence than a new connection
@@ -163,8 +154,43 @@ final class ArrivalSeries implements Serializable {
             first = Math.min(first, times[i]);
             last = Math.max(last, times[i]);
         }
-        return new Selection(fitted(ritaSeconds, rita), fitted(ritaBytes, ritaSized), fitted(checkIns, own),
-                fitted(checkInWeights, own), fitted(checkInBytes, ownSized), first, last, stride, to - from);
+        return new Selection(fitted(checkIns, own), fitted(checkInWeights, own), fitted(checkInBytes, ownSized),
+                first, last, stride, to - from, flows);
+    }
+
+    /** RITA's lists for the flow records in {@code [fromMicros, toMicros]}: start seconds and bytes sent. */
+    RitaArrivals ritaArrivals(long fromMicros, long toMicros) {
+        int from = firstAtOrAfter(fromMicros);
+        int to = firstAfter(from, toMicros);
+        long[] seconds = new long[to - from];
+        long[] sizes = new long[to - from];
+        int flows = 0;
+        int sized = 0;
+        for (int i = from; i < to; i++) {
+            if ((flags[i] & RITA) != 0) {
+                seconds[flows++] = Math.floorDiv(times[i], 1_000_000L);
+                if (bytes[i] >= 0) {
+                    sizes[sized++] = bytes[i];
+                }
+            }
+        }
+        return new RitaArrivals(fitted(seconds, flows), fitted(sizes, sized));
+    }
+
+    private int firstAtOrAfter(long micros) {
+        int index = 0;
+        while (index < size && times[index] < micros) {
+            index++;
+        }
+        return index;
+    }
+
+    private int firstAfter(int from, long micros) {
+        int index = from;
+        while (index < size && times[index] <= micros) {
+            index++;
+        }
+        return index;
     }
 
     /** The first {@code length} values; the array itself when it holds just those, as it mostly does. */
@@ -189,26 +215,36 @@ final class ArrivalSeries implements Serializable {
     }
 
     /**
-     * One window's arrivals.
+     * One window's arrivals as stagehunt's analysis takes them.
      *
-     * @param ritaSeconds start seconds of flow records (RITA's list, retransmissions included)
-     * @param ritaBytes bytes sent of those whose size is known
      * @param checkIns check-in times in seconds for stagehunt's analysis
      * @param checkInWeights the evidence each check-in carries: 1 for a new connection, less for a request on
      *     a connection already open
      * @param checkInBytes bytes sent of those check-ins whose size is known
+     * @param firstMicros the window's first arrival
+     * @param lastMicros its last
      * @param stride how many arrivals each kept one stands for
      * @param kept arrivals kept in the window
+     * @param flows flow records among them (retransmissions included, as RITA counts)
      */
-    record Selection(long[] ritaSeconds, long[] ritaBytes, double[] checkIns, double[] checkInWeights,
-            long[] checkInBytes, long firstMicros, long lastMicros, int stride, int kept) {
+    record Selection(double[] checkIns, double[] checkInWeights, long[] checkInBytes, long firstMicros,
+            long lastMicros, int stride, int kept, int flows) {
 
         long connections() {
-            return (long) ritaSeconds.length * stride;
+            return (long) flows * stride;
         }
 
         long checkInCount() {
             return (long) checkIns.length * stride;
         }
+    }
+
+    /**
+     * One window's flow records as RITA lists them.
+     *
+     * @param seconds start seconds of the flow records (retransmissions included)
+     * @param bytes bytes sent of those whose size is known
+     */
+    record RitaArrivals(long[] seconds, long[] bytes) {
     }
 }

@@ -209,7 +209,8 @@ public final class BeaconChannel implements ChannelState {
         if (!series.hasAfter(reportedThroughMicros, settings.minNewArrivals())) {
             return;
         }
-        ArrivalSeries.Selection selection = series.select(windowSelectionStart(end, moment), end,
+        long selectionStart = windowSelectionStart(end, moment);
+        ArrivalSeries.Selection selection = series.select(selectionStart, end,
                 PairSettings.micros(settings.checkInMerge()), settings.keptAliveWeight());
         if (selection.kept() == 0 || selection.connections() >= settings.strobeConnections()) {
             return;
@@ -225,8 +226,9 @@ public final class BeaconChannel implements ChannelState {
         }
         long windowStart = Math.floorDiv(windowStartMicros(end, moment), 1_000_000L);
         long windowEnd = Math.floorDiv(end, 1_000_000L);
-        RitaScoring.Result rita = RitaScoring.score(windowStart, windowEnd, selection.ritaSeconds(),
-                selection.ritaBytes(), settings.rita());
+        ArrivalSeries.RitaArrivals flows = series.ritaArrivals(selectionStart, end);
+        RitaScoring.Result rita = RitaScoring.score(windowStart, windowEnd, flows.seconds(), flows.bytes(),
+                settings.rita());
         boolean ritaReports = last && rita != null && rita.score() >= settings.ritaReportScore();
         if (!(ownReports || ritaReports)) {
             return;
