@@ -240,10 +240,13 @@ public final class EgressDetector implements Detector<Host, EgressDetector.State
         String mismatched = EgressPorts.mismatched(connection.service(), null, port, servicePorts);
         Candidate candidate = candidate(state, host, remote, port, transport, mismatched, resolved, null);
         PairKey key = new PairKey(remote, port, transport);
-        if (candidate == null && !state.pairs.containsKey(key)) {
-            return;
+        Pair pair = state.pairs.get(key);
+        if (pair == null) {
+            if (candidate == null) {
+                return;
+            }
+            pair = newPair(state, key, host, context);
         }
-        Pair pair = pairOf(state, key, host, context);
         pair.add(connection.timeMicros(), connection.provenance(), connection.outcome().failed());
         pair.sensorFlows++;
         pair.apply(candidate);
@@ -304,15 +307,16 @@ public final class EgressDetector implements Detector<Host, EgressDetector.State
     /** The host's episode with this destination; beyond the bound, the least recently active is reported early. */
     private Pair pairOf(State state, PairKey key, Host host, DetectorContext context) {
         Pair pair = state.pairs.get(key);
-        if (pair != null) {
-            return pair;
-        }
+        return pair != null ? pair : newPair(state, key, host, context);
+    }
+
+    private Pair newPair(State state, PairKey key, Host host, DetectorContext context) {
         if (state.pairs.size() >= settings.maxPairs()) {
             Iterator<Pair> eldest = state.pairs.values().iterator();
             report(host, state, eldest.next(), context);
             eldest.remove();
         }
-        pair = new Pair(key);
+        Pair pair = new Pair(key);
         state.pairs.put(key, pair);
         return pair;
     }
