@@ -36,6 +36,7 @@ final class DetectorRunner<K, S> {
     private long sequence;
     private long eventsSeen;
     private long timersFired;
+    private long timersQueued;
     private long peakKeys;
 
     DetectorRunner(Detector<K, S> detector, Consumer<Finding> findings) {
@@ -116,6 +117,12 @@ final class DetectorRunner<K, S> {
         while (timers.size() > 0 && timers.firstTime() <= time && firings < maxFirings) {
             Slot<K, S> slot = timers.removeFirst();
             long due = slot.queuedTime;
+            if (slot.wantedTime > due) {
+                // moved later since it was queued (see store): queue it where, and in the order, it was set
+                timers.schedule(slot, slot.wantedTime, slot.wantedSequence);
+                timersQueued++;
+                continue;
+            }
             firings++;
             timersFired++;
             slot.timer = Long.MIN_VALUE;
@@ -149,8 +156,16 @@ final class DetectorRunner<K, S> {
             slots.put(slot.key, slot);
             peakKeys = Math.max(peakKeys, slots.size());
         }
-        if (!timers.holds(slot) || slot.timer != slot.queuedTime) {
-            timers.schedule(slot, slot.timer, ++sequence);
+        boolean queued = timers.holds(slot);
+        if (!queued || slot.timer != slot.wantedTime) {
+            slot.wantedTime = slot.timer;
+            slot.wantedSequence = ++sequence;
+            // A timer moved later stays queued at its earlier time and is re-queued when that time comes:
+            // detectors that push an idle deadline on with every event would otherwise reorder the heap each time.
+            if (!queued || slot.wantedTime < slot.queuedTime) {
+                timers.schedule(slot, slot.wantedTime, slot.wantedSequence);
+                timersQueued++;
+            }
         }
     }
 
@@ -172,6 +187,11 @@ final class DetectorRunner<K, S> {
         return timersFired;
     }
 
+    /** Times a timer entered the queue or moved within it. */
+    long timersQueued() {
+        return timersQueued;
+    }
+
     long peakKeys() {
         return peakKeys;
     }
@@ -182,6 +202,9 @@ final class DetectorRunner<K, S> {
         S state;
         boolean live;
         long timer = Long.MIN_VALUE;
+        /** The timer as last set, and its place among timers set for the same time; may lie after the queued. */
+        long wantedTime = Long.MIN_VALUE;
+        long wantedSequence;
 
         Slot(K key) {
             this.key = key;

@@ -70,6 +70,11 @@ public final class DetectorHarness<K, S> {
         return runner.timersFired();
     }
 
+    /** Times a timer entered the runner's queue or moved within it. */
+    public long timersQueued() {
+        return runner.timersQueued();
+    }
+
     public int queuedTimers() {
         return runner.queuedTimers();
     }
