@@ -19,7 +19,7 @@ public final class TimeOrderedMerge {
             new PriorityQueue<>(Comparator.comparingLong(EventSource::firstTimeMicros));
     private final PriorityQueue<Head> active = new PriorityQueue<>();
     /** Mostly in order already: within one input only long flows, stamped with their start, come late. */
-    private final ReorderBuffer<Buffered> buffer = new ReorderBuffer<>();
+    private final ReorderBuffer<Event> buffer = new ReorderBuffer<>();
     private final long windowMicros;
     private final int maxBuffered;
     private long sequence;
@@ -45,12 +45,11 @@ public final class TimeOrderedMerge {
     public Event next() {
         while (true) {
             if (!buffer.isEmpty()) {
-                Buffered oldest = buffer.peek();
-                boolean settled = oldest.time <= saturatedMinus(newestSeen, windowMicros);
+                long oldest = buffer.peekTime();
+                boolean settled = oldest <= saturatedMinus(newestSeen, windowMicros);
                 if (settled || buffer.size() >= maxBuffered || exhausted()) {
-                    buffer.poll();
-                    watermark = Math.max(watermark, oldest.time);
-                    return oldest.event;
+                    watermark = Math.max(watermark, oldest);
+                    return buffer.poll();
                 }
             } else if (exhausted()) {
                 return null;
@@ -92,7 +91,7 @@ public final class TimeOrderedMerge {
             late++;
         }
         newestSeen = Math.max(newestSeen, head.time);
-        buffer.add(new Buffered(head.time, sequence++, event));
+        buffer.add(head.time, sequence++, event);
         peakBuffered = Math.max(peakBuffered, buffer.size());
         advance(head);
     }
@@ -154,14 +153,6 @@ public final class TimeOrderedMerge {
 
         @Override
         public int compareTo(Head other) {
-            int byTime = Long.compare(time, other.time);
-            return byTime != 0 ? byTime : Long.compare(sequence, other.sequence);
-        }
-    }
-
-    private record Buffered(long time, long sequence, Event event) implements Comparable<Buffered> {
-        @Override
-        public int compareTo(Buffered other) {
             int byTime = Long.compare(time, other.time);
             return byTime != 0 ? byTime : Long.compare(sequence, other.sequence);
         }
