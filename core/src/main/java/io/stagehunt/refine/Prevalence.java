@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * How many internal hosts talk to each destination (address or domain name), and since when, over one run; and
@@ -66,6 +67,8 @@ public final class Prevalence implements Consumer<Event> {
     private final Bounded<IpAddress, DistinctCounter> resolvers;
     private final Bounded<IpAddress, DistinctCounter> proxies;
     private final DistinctCounter population = new DistinctCounter(1 << 16);
+    /** Made once: a lambda reading the settings would be a new object at each of the many lookups of a server. */
+    private final Function<IpAddress, DistinctCounter> newServerCounter;
     private long firstEventMicros = Long.MAX_VALUE;
     private long lastEventMicros = Long.MIN_VALUE;
 
@@ -75,6 +78,7 @@ public final class Prevalence implements Consumer<Event> {
         this.domains = new Table<>(settings.maxDestinations());
         this.resolvers = new Bounded<>(settings.maxServers());
         this.proxies = new Bounded<>(settings.maxServers());
+        this.newServerCounter = server -> new DistinctCounter(settings.exactHosts());
     }
 
     @Override
@@ -169,8 +173,7 @@ public final class Prevalence implements Consumer<Event> {
         if (server == null || server.equals(client.ip())) {
             return;
         }
-        servers.computeIfAbsent(server, key -> new DistinctCounter(settings.exactHosts()))
-                .add(DistinctCounter.hash(client));
+        servers.computeIfAbsent(server, newServerCounter).add(DistinctCounter.hash(client));
     }
 
     /** {@code host:port} as CONNECT targets and Host headers write it, without the port. */
