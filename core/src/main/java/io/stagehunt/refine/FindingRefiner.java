@@ -40,7 +40,9 @@ public final class FindingRefiner {
      * @param rareWeight points a rare destination adds
      * @param popularMinHosts a popular destination is contacted by at least this many hosts ...
      * @param popularMinShare ... and by at least this share of all internal hosts
-     * @param popularWeight points a popular destination removes
+     * @param popularWeight points a popular destination removes, at the least popular
+     * @param universalWeight points removed when every internal host contacted the destination; linear from
+     *     {@code popularWeight} at the popular threshold: what the whole estate calls is the estate's own software
      * @param newAfterMicros a destination first contacted this long after the data began is new
      * @param newWeight points a new destination adds
      * @param resolverWeight points removed when an internal resolver or proxy sends DNS upstream
@@ -50,11 +52,11 @@ public final class FindingRefiner {
      */
     public record Settings(
             int minPopulation, int rareMaxHosts, double rareWeight, int popularMinHosts, double popularMinShare,
-            double popularWeight, long newAfterMicros, double newWeight, double resolverWeight, double proxyWeight,
+            double popularWeight, double universalWeight, long newAfterMicros, double newWeight, double resolverWeight, double proxyWeight,
             double maxModifierTotal, double modifierFloor) {
 
-        public static final Settings DEFAULTS = new Settings(3, 1, 0.10, 5, 0.25, 0.25, 12 * 3_600_000_000L, 0.10,
-                0.30, 0.20, 0.30, 0.20);
+        public static final Settings DEFAULTS = new Settings(3, 1, 0.10, 5, 0.25, 0.25, 0.50, 12 * 3_600_000_000L,
+                0.10, 0.30, 0.20, 0.30, 0.20);
     }
 
     /**
@@ -291,6 +293,15 @@ public final class FindingRefiner {
         return sentence + "; its destination is on the allowlist " + list + ".";
     }
 
+    /** From the popular weight at the popular threshold to the universal weight when every host contacted it. */
+    private double popularPoints(long hosts, long popularHosts, long population) {
+        if (population <= popularHosts) {
+            return settings.popularWeight();
+        }
+        double reach = Math.min(1, (double) (hosts - popularHosts) / (population - popularHosts));
+        return settings.popularWeight() + reach * (settings.universalWeight() - settings.popularWeight());
+    }
+
     private void addPrevalence(Finding finding, Prevalence prevalence, List<Signal> signals, Counts counts) {
         Destination destination = finding.destination();
         String subject = destination.domain();
@@ -311,16 +322,18 @@ public final class FindingRefiner {
                 + " internal hosts since "
                 + EventTime.iso(seen.firstSeenMicros());
         String baseline = String.format(Locale.ROOT, "rare: at most %d host%s; popular: at least %d hosts (%d %% of"
-                        + " hosts); judged from %d hosts on", settings.rareMaxHosts(),
-                settings.rareMaxHosts() == 1 ? "" : "s", popularHosts, Math.round(settings.popularMinShare() * 100),
-                settings.minPopulation());
+                        + " hosts), -%.2f there to -%.2f when all %d do; judged from %d hosts on",
+                settings.rareMaxHosts(), settings.rareMaxHosts() == 1 ? "" : "s", popularHosts,
+                Math.round(settings.popularMinShare() * 100), settings.popularWeight(), settings.universalWeight(),
+                population, settings.minPopulation());
         if (population < settings.minPopulation()) {
             signals.add(new Signal("prevalence", observed, baseline + " (too few hosts to judge)", 0));
         } else if (hosts <= settings.rareMaxHosts()) {
             signals.add(new Signal("rare-destination", observed, baseline, settings.rareWeight()));
             counts.rare++;
         } else if (hosts >= popularHosts) {
-            signals.add(new Signal("popular-destination", observed, baseline, -settings.popularWeight()));
+            signals.add(new Signal("popular-destination", observed, baseline,
+                    -popularPoints(hosts, popularHosts, population)));
             counts.popular++;
         } else {
             signals.add(new Signal("prevalence", observed, baseline, 0));

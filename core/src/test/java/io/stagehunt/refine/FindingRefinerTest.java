@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class FindingRefinerTest {
@@ -58,8 +59,9 @@ class FindingRefinerTest {
 
     static Stream<Arguments> prevalenceCases() {
         return Stream.of(
-                Arguments.of("93.184.216.34", null, "popular-destination", -0.25),
-                Arguments.of("93.184.216.34", "cdn.example.com", "popular-destination", -0.25),
+                // every one of the eight hosts calls it: the universal weight
+                Arguments.of("93.184.216.34", null, "popular-destination", -0.50),
+                Arguments.of("93.184.216.34", "cdn.example.com", "popular-destination", -0.50),
                 Arguments.of("198.51.100.77", null, "rare-destination", 0.10),
                 Arguments.of("192.0.2.200", null, null, 0.0));
     }
@@ -88,6 +90,26 @@ class FindingRefinerTest {
                 .orElseThrow();
         assertThat(popular.observed()).startsWith("93.184.216.34: 8 of 8 internal hosts since ");
         assertThat(popular.baseline()).contains("popular: at least 5 hosts");
+    }
+
+    /** Twelve hosts: at the popular threshold (5 hosts) a popular destination loses 0.25, called by all 0.50. */
+    @ParameterizedTest(name = "{0} of 12 hosts -> {1}")
+    @CsvSource({"4, 0", "5, -0.25", "9, -0.39285714285714285", "12, -0.5"})
+    void thePopularityPenaltyGrowsWithTheShareOfTheEstateThatCallsIt(int callers, double expected) {
+        Prevalence estate = new Prevalence(Prevalence.Settings.DEFAULTS);
+        for (int host = 1; host <= 12; host++) {
+            String address = "10.3.0." + host;
+            estate.accept(tcp(host, address, "192.0.2.99", 53, "dns", 60, 120, "SF"));
+            if (host <= callers) {
+                estate.accept(tcp(host, address, "203.0.113.80", 443, "ssl", 500, 9_000, "SF"));
+            }
+        }
+        Finding refined = new FindingRefiner(SETTINGS, Allowlist.empty())
+                .refine(List.of(beacon("10.3.0.1", "203.0.113.80", null, 443, 0.6)), estate).findings().get(0);
+
+        assertThat(contribution(refined, "popular-destination")).isCloseTo(expected,
+                org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(refined.score()).isEqualTo(Finding.scoreOf(refined.signals()));
     }
 
     @Test
