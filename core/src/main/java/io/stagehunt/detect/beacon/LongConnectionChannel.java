@@ -5,6 +5,7 @@ import io.stagehunt.detect.Finding;
 import io.stagehunt.detect.Signal;
 import io.stagehunt.detect.beacon.scoring.RitaScoring;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -12,24 +13,26 @@ import java.util.function.Consumer;
  * One channel's connection time per hour of flow start, to tell a long connection: a cumulative duration of
  * an hour or more in one window, graded in RITA's bands. Records of flows still open count with their duration
  * so far, and a later record of the same flow replaces the earlier one instead of adding to it (remembered
- * for the latest {@value #REMEMBERED} flows). Fixed size. Public only as part of the detector's state type;
+ * for the latest {@value #REMEMBERED} flows). Bounded in size. Public only as part of the detector's state type;
  * opaque outside this package. Not thread-safe.
  */
 public final class LongConnectionChannel implements ChannelState {
 
     static final int REMEMBERED = 32;
+    private static final int FIRST_REMEMBERED = 4;
 
     private final LongConnectionDetector.Settings settings;
     private final HourlyTotals seconds;
     private final EvidenceSample evidence = new EvidenceSample();
     private final PortTally remotePorts = new PortTally();
     private final PortTally targetPorts = new PortTally();
-    private final String[] rememberedUids = new String[REMEMBERED];
+    /** The remembered flows, in arrays that grow to {@value #REMEMBERED}: most channels see only a few flows. */
+    private String[] rememberedUids = new String[FIRST_REMEMBERED];
     /** The uids' hashes, compared first: a flow is checked against every remembered one, most of them others. */
-    private final int[] rememberedHashes = new int[REMEMBERED];
-    private final long[] rememberedStarts = new long[REMEMBERED];
-    private final long[] rememberedDurations = new long[REMEMBERED];
-    private final boolean[] rememberedOpen = new boolean[REMEMBERED];
+    private int[] rememberedHashes = new int[FIRST_REMEMBERED];
+    private long[] rememberedStarts = new long[FIRST_REMEMBERED];
+    private long[] rememberedDurations = new long[FIRST_REMEMBERED];
+    private boolean[] rememberedOpen = new boolean[FIRST_REMEMBERED];
     private int nextSlot;
     private long firstMicros = Long.MAX_VALUE;
     private long lastActivityMicros = Long.MIN_VALUE;
@@ -87,7 +90,7 @@ public final class LongConnectionChannel implements ChannelState {
             return -1;
         }
         int hash = uid.hashCode();
-        for (int i = 0; i < REMEMBERED; i++) {
+        for (int i = 0; i < rememberedUids.length; i++) {
             if (rememberedHashes[i] == hash && uid.equals(rememberedUids[i])) {
                 return i;
             }
@@ -96,6 +99,15 @@ public final class LongConnectionChannel implements ChannelState {
     }
 
     private void remember(Observation observation) {
+        if (nextSlot == rememberedUids.length && nextSlot < REMEMBERED) {
+            // grown in place of wrapping: flows fill the slots in the same order as in arrays of full size
+            int length = Math.min(REMEMBERED, 2 * nextSlot);
+            rememberedUids = Arrays.copyOf(rememberedUids, length);
+            rememberedHashes = Arrays.copyOf(rememberedHashes, length);
+            rememberedStarts = Arrays.copyOf(rememberedStarts, length);
+            rememberedDurations = Arrays.copyOf(rememberedDurations, length);
+            rememberedOpen = Arrays.copyOf(rememberedOpen, length);
+        }
         rememberedUids[nextSlot] = observation.uid();
         rememberedHashes[nextSlot] = observation.uid() == null ? 0 : observation.uid().hashCode();
         rememberedStarts[nextSlot] = observation.timeMicros();
@@ -106,7 +118,7 @@ public final class LongConnectionChannel implements ChannelState {
 
     private int openFlows() {
         int open = 0;
-        for (int i = 0; i < REMEMBERED; i++) {
+        for (int i = 0; i < rememberedUids.length; i++) {
             if (rememberedUids[i] != null && rememberedOpen[i]) {
                 open++;
             }
