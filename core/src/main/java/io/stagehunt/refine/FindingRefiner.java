@@ -52,8 +52,8 @@ public final class FindingRefiner {
      */
     public record Settings(
             int minPopulation, int rareMaxHosts, double rareWeight, int popularMinHosts, double popularMinShare,
-            double popularWeight, double universalWeight, long newAfterMicros, double newWeight, double resolverWeight, double proxyWeight,
-            double maxModifierTotal, double modifierFloor) {
+            double popularWeight, double universalWeight, long newAfterMicros, double newWeight,
+            double resolverWeight, double proxyWeight, double maxModifierTotal, double modifierFloor) {
 
         public static final Settings DEFAULTS = new Settings(3, 1, 0.10, 5, 0.25, 0.25, 0.50, 12 * 3_600_000_000L,
                 0.10, 0.30, 0.20, 0.30, 0.20);
