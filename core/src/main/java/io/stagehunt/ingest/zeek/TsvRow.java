@@ -143,7 +143,7 @@ final class TsvRow implements ZeekRow {
         if (column < 0 || isUnset(column) || isEmpty(column)) {
             return Long.MIN_VALUE;
         }
-        long micros = parseMicros(starts[column], ends[column]);
+        long micros = parseMicros(starts[column], ends[column], false);
         if (micros == Long.MIN_VALUE) {
             throw malformed(slot, column, "not a time");
         }
@@ -156,7 +156,7 @@ final class TsvRow implements ZeekRow {
         if (column < 0 || isUnset(column) || isEmpty(column)) {
             return -1;
         }
-        long micros = parseMicros(starts[column], ends[column]);
+        long micros = parseMicros(starts[column], ends[column], false);
         if (micros == Long.MIN_VALUE) {
             throw malformed(slot, column, "not an interval");
         }
@@ -271,15 +271,8 @@ final class TsvRow implements ZeekRow {
      * {@link Double#parseDouble} gives. Other spellings go through {@link Double#parseDouble}.
      */
     private double secondsItem(int slot, int from, int to) throws MalformedFieldException {
-        int point = to;
-        for (int i = from; i < to; i++) {
-            if (bytes[i] == '.') {
-                point = i;
-                break;
-            }
-        }
-        if (to - point <= MICROS_DIGITS + 1 && from < to && bytes[from] != '-') {
-            long micros = parseMicros(from, to);
+        if (from < to && bytes[from] != '-') {
+            long micros = parseMicros(from, to, true);
             if (micros != Long.MIN_VALUE && micros <= EXACT_DOUBLE) {
                 return micros / 1e6;
             }
@@ -292,8 +285,11 @@ final class TsvRow implements ZeekRow {
         }
     }
 
-    /** Parses {@code [-]digits[.digits]} seconds to microseconds; Long.MIN_VALUE when malformed. */
-    private long parseMicros(int from, int to) {
+    /**
+     * Parses {@code [-]digits[.digits]} seconds to microseconds; Long.MIN_VALUE when malformed, or when
+     * {@code exact} and more than six decimals would be cut off.
+     */
+    private long parseMicros(int from, int to, boolean exact) {
         boolean negative = from < to && bytes[from] == '-';
         if (negative) {
             from++;
@@ -318,13 +314,15 @@ final class TsvRow implements ZeekRow {
                 if (digit < 0 || digit > 9) {
                     return Long.MIN_VALUE;
                 }
-                if (fractionDigits < 6) {
+                if (fractionDigits < MICROS_DIGITS) {
                     fraction = fraction * 10 + digit;
                     fractionDigits++;
+                } else if (exact) {
+                    return Long.MIN_VALUE;
                 }
             }
         }
-        for (; fractionDigits < 6; fractionDigits++) {
+        for (; fractionDigits < MICROS_DIGITS; fractionDigits++) {
             fraction *= 10;
         }
         long micros = whole * 1_000_000L + fraction;
