@@ -27,7 +27,7 @@ final class ReorderBuffer<E> {
     void add(long time, long sequence, E element) {
         if (runSize > 0) {
             int last = index(runSize - 1);
-            if (compare(times[last], sequences[last], time, sequence) > 0) {
+            if (TimeOrder.compare(times[last], sequences[last], time, sequence) > 0) {
                 stragglers.add(new Straggler<>(time, sequence, element));
                 return;
             }
@@ -77,7 +77,8 @@ final class ReorderBuffer<E> {
             return false;
         }
         Straggler<E> straggler = stragglers.peek();
-        return straggler == null || compare(times[first], sequences[first], straggler.time, straggler.sequence) <= 0;
+        return straggler == null
+                || TimeOrder.compare(times[first], sequences[first], straggler.time, straggler.sequence) <= 0;
     }
 
     private int index(int position) {
@@ -101,15 +102,10 @@ final class ReorderBuffer<E> {
         first = 0;
     }
 
-    private static int compare(long time, long sequence, long otherTime, long otherSequence) {
-        int byTime = Long.compare(time, otherTime);
-        return byTime != 0 ? byTime : Long.compare(sequence, otherSequence);
-    }
-
     private record Straggler<E>(long time, long sequence, E element) implements Comparable<Straggler<E>> {
         @Override
         public int compareTo(Straggler<E> other) {
-            return compare(time, sequence, other.time, other.sequence);
+            return TimeOrder.compare(time, sequence, other.time, other.sequence);
         }
     }
 }

@@ -153,8 +153,7 @@ public final class TimeOrderedMerge {
 
         @Override
         public int compareTo(Head other) {
-            int byTime = Long.compare(time, other.time);
-            return byTime != 0 ? byTime : Long.compare(sequence, other.sequence);
+            return TimeOrder.compare(time, sequence, other.time, other.sequence);
         }
     }
 }

@@ -52,8 +52,7 @@ final class TimerHeap<E extends TimerHeap.Entry> {
 
     /** Schedules the entry at {@code time}, or moves it there when it is already held. */
     void schedule(E entry, long time, long sequence) {
-        boolean earlier = time < entry.queuedTime
-                || time == entry.queuedTime && sequence < entry.queuedSequence;
+        boolean earlier = before(time, sequence, entry.queuedTime, entry.queuedSequence);
         entry.queuedTime = time;
         entry.queuedSequence = sequence;
         int index = entry.heapIndex;
@@ -149,6 +148,6 @@ final class TimerHeap<E extends TimerHeap.Entry> {
     }
 
     private static boolean before(long time, long sequence, long otherTime, long otherSequence) {
-        return time < otherTime || time == otherTime && sequence < otherSequence;
+        return TimeOrder.compare(time, sequence, otherTime, otherSequence) < 0;
     }
 }
