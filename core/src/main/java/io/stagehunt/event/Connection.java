@@ -1,5 +1,6 @@
 package io.stagehunt.event;
 
+import io.stagehunt.net.IcmpTypes;
 import io.stagehunt.net.IpAddress;
 
 /**
@@ -25,6 +26,16 @@ public record Connection(
     /** The port on the far side of the internal host. */
     public int remotePort() {
         return direction == Direction.INBOUND ? originatorPort : responderPort;
+    }
+
+    /**
+     * Whether this flow is ICMP signalling about other traffic (an unreachable, time exceeded, redirect,
+     * neighbour discovery): a network stack sends it by itself, so nobody is calling anybody with it. Sensors
+     * log the ICMP type as the originator port.
+     */
+    public boolean icmpSignalling() {
+        return transport == Transport.ICMP && originator != null
+                && IcmpTypes.signalling(originatorPort, !originator.isV4());
     }
 
     /** Bytes the internal host sent, or -1 when unknown. */

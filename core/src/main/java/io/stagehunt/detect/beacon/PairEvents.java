@@ -56,7 +56,8 @@ final class PairEvents {
         }
         if (event instanceof Connection connection) {
             Direction direction = connection.direction();
-            if (direction == Direction.OUTBOUND || direction == Direction.INTERNAL) {
+            if ((direction == Direction.OUTBOUND || direction == Direction.INTERNAL)
+                    && !connection.icmpSignalling()) {
                 offer(host, connection.remote(), keys);
             }
         } else if (event instanceof HttpRequest request) {

@@ -19,6 +19,8 @@ final class EveFields {
     static final int DEST_IP = BUILDER.field("dest_ip");
     static final int DEST_PORT = BUILDER.field("dest_port");
     static final int PROTO = BUILDER.field("proto");
+    static final int ICMP_TYPE = BUILDER.field("icmp_type");
+    static final int ICMP_CODE = BUILDER.field("icmp_code");
     static final int APP_PROTO = BUILDER.field("app_proto");
     static final int TX_ID = BUILDER.field("tx_id");
 

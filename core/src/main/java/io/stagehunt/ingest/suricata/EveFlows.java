@@ -47,9 +47,9 @@ final class EveFlows {
     Connection flow(EveRecord eve, long line, long timestamp) throws MalformedEveException {
         IpAddress originator = eve.requiredAddress(EveFields.SRC_IP);
         IpAddress responder = eve.requiredAddress(EveFields.DEST_IP);
-        int originatorPort = eve.port(EveFields.SRC_PORT);
-        int responderPort = eve.port(EveFields.DEST_PORT);
         Transport transport = Transport.parse(eve.text(EveFields.PROTO));
+        int originatorPort = sourcePort(eve, transport);
+        int responderPort = destinationPort(eve, transport);
         long start = eve.time(EveFields.FLOW_START);
         long end = eve.time(EveFields.FLOW_END);
         long packetsToServer = eve.count(EveFields.FLOW_PKTS_TOSERVER);
@@ -83,6 +83,29 @@ final class EveFlows {
                 state(flowState, tcpState, flagsToServer, flagsToClient), direction, open);
     }
 
+    /**
+     * The source port; for ICMP, which EVE logs with its type and code in fields of their own, the type, as Zeek
+     * and Argus give it: it tells a ping from an unreachable.
+     */
+    private static int sourcePort(EveRecord eve, Transport transport) throws MalformedEveException {
+        int port = eve.port(EveFields.SRC_PORT);
+        return port < 0 && transport == Transport.ICMP ? icmpField(eve, EveFields.ICMP_TYPE) : port;
+    }
+
+    /** The destination port; for ICMP the code. */
+    private static int destinationPort(EveRecord eve, Transport transport) throws MalformedEveException {
+        int port = eve.port(EveFields.DEST_PORT);
+        return port < 0 && transport == Transport.ICMP ? icmpField(eve, EveFields.ICMP_CODE) : port;
+    }
+
+    private static int icmpField(EveRecord eve, int slot) throws MalformedEveException {
+        long value = eve.count(slot);
+        if (value > 255) {
+            throw new MalformedEveException(eve.name(slot), "ICMP type or code out of range");
+        }
+        return (int) value;
+    }
+
     /** Takes one {@code netflow} record; its connection is emitted once its other half is seen or gone. */
     void netflow(EveRecord eve, long line, long record, long timestamp) throws MalformedEveException {
         Half half = new Half();
@@ -91,9 +114,9 @@ final class EveFlows {
         half.logged = timestamp;
         half.source = eve.requiredAddress(EveFields.SRC_IP);
         half.destination = eve.requiredAddress(EveFields.DEST_IP);
-        half.sourcePort = eve.port(EveFields.SRC_PORT);
-        half.destinationPort = eve.port(EveFields.DEST_PORT);
         half.transport = Transport.parse(eve.text(EveFields.PROTO));
+        half.sourcePort = sourcePort(eve, half.transport);
+        half.destinationPort = destinationPort(eve, half.transport);
         long start = eve.time(EveFields.NETFLOW_START);
         half.start = start != Long.MIN_VALUE ? start : timestamp;
         half.end = eve.time(EveFields.NETFLOW_END);

@@ -2,6 +2,7 @@ package io.stagehunt.detect.beacon;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.stagehunt.detect.Detector;
 import io.stagehunt.detect.Finding;
 import io.stagehunt.detect.Severity;
 import io.stagehunt.detect.Signal;
@@ -256,6 +257,30 @@ class BeaconDetectorTest {
         }
 
         assertThat(DetectorHarness.run(new BeaconDetector(), host.events())).isEmpty();
+    }
+
+    /**
+     * A VPN gateway telling a client every hour that a packet needs fragmenting is the network stack at work; a
+     * host pinging out every minute could be a ping tunnel.
+     */
+    @Test
+    void icmpSignallingIsNoChannelOfAnyPairDetectorButPingsAre() {
+        Detector<?, ?> group = PairDetectorGroup.fuse(
+                List.of(new BeaconDetector(), new StrobeDetector(), new LongConnectionDetector())).get(0);
+        Traffic gateway = new Traffic("10.8.0.1");
+        Traffic gatewayV6 = new Traffic("fd00:8::1");
+        for (double time : CheckInSchedules.jittered(0, 3765, 0.04, 24, 5)) {
+            gateway.icmp(time, "10.8.0.61", 3, 4, 3500);
+            gatewayV6.icmp(time + 60, "fd00:8::61", 2, 0, 3400);
+        }
+        Traffic pinger = new Traffic("10.1.1.20");
+        for (double time : CheckInSchedules.clockwork(0, 60, 180)) {
+            pinger.icmp(time, C2, 8, 0, 0.05);
+        }
+
+        assertThat(DetectorHarness.run(group, Traffic.merged(gateway, gatewayV6))).isEmpty();
+        assertThat(DetectorHarness.run(new BeaconDetector(), pinger.events())).singleElement()
+                .satisfies(finding -> assertThat(finding.destination().ip()).isEqualTo(IpAddress.parse(C2)));
     }
 
     @Test

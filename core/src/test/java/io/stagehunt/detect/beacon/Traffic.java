@@ -60,6 +60,21 @@ final class Traffic {
         return this;
     }
 
+    /**
+     * An ICMP flow of the given type and code, logged as Zeek logs it: the type as the originator port, the code
+     * as the responder port.
+     */
+    Traffic icmp(double seconds, String remote, int type, int code, double durationSeconds) {
+        flows++;
+        IpAddress responder = IpAddress.parse(remote);
+        Direction direction = responder.isV4() && (responder.v4() >>> 24) == 10 ? Direction.INTERNAL
+                : Direction.OUTBOUND;
+        events.add(new Connection(micros(seconds), Host.of(host), new Provenance(CONN, events.size() + 1L),
+                "C" + flows, host, type, responder, code, Transport.ICMP, null, Math.round(durationSeconds * 1e6),
+                2192, 0, 4, 0, ConnectionOutcome.ofZeek("OTH"), "OTH", direction, false));
+        return this;
+    }
+
     /** A TLS flow whose duration is given, e.g. a long-lived session; a new flow id. */
     Traffic longFlow(double seconds, String remote, int port, double durationSeconds, boolean open) {
         flows++;

@@ -87,9 +87,19 @@ class SuricataEveMappingTest {
                             List<Connection> connections = result.of(Connection.class);
                             assertThat(connections).extracting(Connection::outcome)
                                     .containsExactly(ConnectionOutcome.NO_REPLY, ConnectionOutcome.ESTABLISHED);
-                            assertThat(connections.get(1).transport()).isEqualTo(Transport.ICMP);
-                            assertThat(connections.get(1).responderPort()).isEqualTo(-1);
+                            Connection ping = connections.get(1);
+                            assertThat(ping.transport()).isEqualTo(Transport.ICMP);
+                            // EVE's ICMP type and code stand in for the ports, as in Zeek and Argus
+                            assertThat(ping.originatorPort()).isEqualTo(8);
+                            assertThat(ping.responderPort()).isEqualTo(0);
+                            assertThat(ping.icmpSignalling()).isFalse();
                         }),
+                row("flow: ICMP signalling (fragmentation needed, IPv6 neighbour solicitation)",
+                        "flow-icmp-signalling",
+                        result -> assertThat(result.of(Connection.class))
+                                .extracting(Connection::originatorPort, Connection::responderPort,
+                                        Connection::icmpSignalling)
+                                .containsExactly(tuple(3, 4, true), tuple(135, 0, true))),
                 row("netflow: the two halves of a flow make one connection", "netflow-pair",
                         result -> {
                             Connection connection = single(result, Connection.class);
