@@ -377,12 +377,14 @@ public final class EgressDetector implements Detector<Host, EgressDetector.State
         if (pair.mismatched != null) {
             Set<Integer> customary = settings.servicePorts().get(pair.mismatched);
             signals.add(new Signal("protocol-port-mismatch", pair.mismatched + " on " + port,
-                    pair.mismatched + " customarily on " + ports(customary), settings.portMismatchWeight()));
+                    pair.mismatched + " customarily on " + EgressPorts.listed(customary),
+                    settings.portMismatchWeight()));
             clauses.add("speaking " + pair.mismatched + " on a port " + pair.mismatched + " does not use");
             techniques.add("T1571");
         }
         if (pair.uncommon) {
-            signals.add(new Signal("uncommon-port", port, "ordinary client egress: " + ports(settings.commonPorts()),
+            signals.add(new Signal("uncommon-port", port,
+                    "ordinary client egress: " + EgressPorts.listed(settings.commonPorts()),
                     settings.uncommonPortWeight()));
             if (pair.mismatched == null) {
                 clauses.add("a port ordinary client traffic does not use");
@@ -402,7 +404,8 @@ public final class EgressDetector implements Detector<Host, EgressDetector.State
         }
         if (pair.externalProxy) {
             signals.add(new Signal("external-proxy", port + " on an internet address",
-                    "proxy and Tor ports: " + ports(settings.proxyPorts()), settings.externalProxyWeight()));
+                    "proxy and Tor ports: " + EgressPorts.listed(settings.proxyPorts()),
+                    settings.externalProxyWeight()));
             clauses.add("a proxy or Tor port on the internet");
             techniques.add("T1090");
         }
@@ -488,11 +491,6 @@ public final class EgressDetector implements Detector<Host, EgressDetector.State
             case "proxy-bypass" -> "Web traffic bypassing the proxy";
             default -> "Allowed right after being denied";
         };
-    }
-
-    private static String ports(Set<Integer> ports) {
-        return ports == null ? "no known ports" : ports.stream().sorted().map(String::valueOf).reduce((a, b) -> a + ", "
-                + b).orElse("none");
     }
 
     private static String plural(long count, String noun) {

@@ -116,4 +116,10 @@ final class EgressPorts {
         }
         return mismatched;
     }
+
+    /** Ports in ascending order, comma-separated, for a signal's baseline text. */
+    static String listed(Set<Integer> ports) {
+        return ports == null ? "no known ports" : ports.stream().sorted().map(String::valueOf)
+                .reduce((a, b) -> a + ", " + b).orElse("none");
+    }
 }

@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * {@code exfil}: unusual outbound data flow, per internal host, judged window by window (an hour by default)
@@ -37,6 +38,7 @@ import java.util.Map;
  *   <li>whether the host had ever sent to that destination before;</li>
  *   <li>uploads over SMTP, FTP, HTTP POST/PUT bodies and files the host sent ({@code T1048} for mail and file
  *       transfer protocols, {@code T1041} otherwise);</li>
+ *   <li>a one-way upload to a port ordinary client software does not use ({@code T1571});</li>
  *   <li>many flows of near-equal size: data cut into chunks ({@code T1030}).</li>
  * </ul>
  *
@@ -72,23 +74,26 @@ public final class ExfilDetector implements Detector<Host, ExfilDetector.State> 
      * @param historyWindows past active windows kept for the baseline
      * @param maxDestinations destinations tracked per window; the smallest upload is dropped beyond it
      * @param maxKnownDestinations destinations remembered per host for the "never sent there before" signal
+     * @param commonPorts ports ordinary client software uses to reach the internet (the egress detector's list)
+     * @param uncommonPortWeight points for a one-way upload (the asymmetry signal counts) to any other port
      */
     public record Settings(
             long windowMicros, long minUploadBytes, int minHistoryWindows, double deviations, double minAsymmetry,
             long chunkMinBytes, int minChunks, double maxChunkVariation, double minScore, long idleExpiryMicros,
             int historyWindows, int maxDestinations, int maxKnownDestinations,
             double maxVolumeWeight, double maxAsymmetryWeight, double newDestinationWeight, double protocolWeight,
-            double chunkWeight) {
+            double chunkWeight, Set<Integer> commonPorts, double uncommonPortWeight) {
 
         public static final Settings DEFAULTS = new Settings(3_600_000_000L, 10 * MEGABYTE, 6, 3.0, 5.0,
                 64_000, 8, 0.1, 0.25, 24 * 3_600_000_000L, 48, 128, 1_024,
-                0.35, 0.20, 0.10, 0.15, 0.15);
+                0.35, 0.20, 0.10, 0.15, 0.15, EgressPorts.COMMON, 0.10);
 
         public Settings {
             if (windowMicros <= 0 || minUploadBytes <= 0 || idleExpiryMicros <= 0 || historyWindows < 1
                     || maxDestinations < 1 || maxKnownDestinations < 1 || minChunks < 2) {
                 throw new IllegalArgumentException("exfil windows, thresholds and bounds must be positive");
             }
+            commonPorts = Set.copyOf(commonPorts);
         }
     }
 
@@ -336,6 +341,13 @@ public final class ExfilDetector implements Detector<Host, ExfilDetector.State> 
                     String.format(Locale.ROOT, "ordinary traffic receives more than it sends; counted from %.0f:1",
                             settings.minAsymmetry()), weight));
             clauses.add(String.format(Locale.ROOT, "%.0f times what it received", asymmetry));
+            if (upload.port >= 0 && !settings.commonPorts().contains(upload.port)) {
+                signals.add(new Signal("uncommon-port", "port " + upload.port,
+                        "one-way uploads to ports outside ordinary client egress ("
+                                + EgressPorts.listed(settings.commonPorts()) + ")", settings.uncommonPortWeight()));
+                clauses.add("on a port ordinary client traffic does not use");
+                techniques.add("T1571");
+            }
         }
         if (upload.firstContact && hasBaseline) {
             signals.add(new Signal("new-destination-for-host", "first upload from this host to " + upload.address,

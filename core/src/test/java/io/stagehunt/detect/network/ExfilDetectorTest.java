@@ -67,6 +67,15 @@ class ExfilDetectorTest {
                         (Function<Double, List<Event>>) start -> List.of(
                                 tcp(start + 60, HOST, "198.51.100.10", 3478, null, 400 * MB, 800 * MB, "SF")),
                         List.of("upload-volume"), "T1041"),
+                Arguments.of("a one-way upload to a port ordinary client software does not use",
+                        (Function<Double, List<Event>>) start -> List.of(
+                                tcp(start + 60, HOST, "203.0.113.77", 1337, null, 40 * MB, 3_000, "RSTR")),
+                        List.of("upload-volume", "asymmetry", "uncommon-port", "new-destination-for-host"),
+                        "T1571"),
+                Arguments.of("a two-way video call on a port of its own is no uncommon-port upload",
+                        (Function<Double, List<Event>>) start -> List.of(
+                                tcp(start + 60, HOST, "198.51.100.10", 8801, null, 400 * MB, 800 * MB, "SF")),
+                        List.of("upload-volume"), "T1041"),
                 Arguments.of("mail submission of 30 MB",
                         (Function<Double, List<Event>>) start -> List.of(
                                 tcp(start + 60, HOST, "203.0.113.25", 587, "smtp", 30 * MB, 40_000, "SF")),
