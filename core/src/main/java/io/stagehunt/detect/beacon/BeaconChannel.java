@@ -19,6 +19,11 @@ public final class BeaconChannel implements ChannelState {
     private static final double RISE = 0.1;
     /** A live channel's next report may come this fraction of the reporting period early (1/8: 3 h of 24). */
     private static final long REPORT_SLACK_DIVISOR = 8;
+    /**
+     * A channel with more than this share of its flows beyond its first four ports sweeps services (a port scan,
+     * dynamic RPC ports), rather than calling one.
+     */
+    private static final double SWEEP_SHARE = 0.5;
     /** Weight of the newest interval in the running estimate of the usual interval. */
     private static final double GAP_SMOOTHING = 0.25;
 
@@ -212,7 +217,8 @@ public final class BeaconChannel implements ChannelState {
         long selectionStart = windowSelectionStart(end, moment);
         ArrivalSeries.Selection selection = series.select(selectionStart, end,
                 PairSettings.micros(settings.checkInMerge()), settings.keptAliveWeight());
-        if (selection.kept() == 0 || selection.connections() >= settings.strobeConnections()) {
+        if (selection.kept() == 0 || selection.connections() >= settings.strobeConnections()
+                || remotePorts.elsewhere() > SWEEP_SHARE) {
             return;
         }
         Periodicity.Estimate estimate = selection.checkIns().length >= settings.minCheckIns()

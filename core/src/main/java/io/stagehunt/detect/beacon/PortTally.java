@@ -3,9 +3,9 @@ package io.stagehunt.detect.beacon;
 import java.io.Serializable;
 
 /**
- * Counts the few ports a channel uses, to name the usual one; ports beyond the first four go uncounted. Four
- * fields rather than arrays: every flow of every channel passes through here, and arrays would be two more
- * objects to reach in memory.
+ * Counts the few ports a channel uses, to name the usual one; flows to ports beyond the first four are only
+ * counted together, which tells a channel of one service from a sweep of many. Four fields rather than arrays:
+ * every flow of every channel passes through here, and arrays would be two more objects to reach in memory.
  */
 final class PortTally implements Serializable {
 
@@ -19,6 +19,7 @@ final class PortTally implements Serializable {
     private long count1;
     private long count2;
     private long count3;
+    private long others;
 
     void add(int port) {
         if (port < 0) {
@@ -36,7 +37,15 @@ final class PortTally implements Serializable {
         } else if (port3 == port || port3 == NONE) {
             port3 = port;
             count3++;
+        } else {
+            others++;
         }
+    }
+
+    /** The share of counted flows that went to ports other than the first four the channel used. */
+    double elsewhere() {
+        long all = count0 + count1 + count2 + count3 + others;
+        return all == 0 ? 0 : (double) others / all;
     }
 
     /** The most used port (the first counted on a tie), -1 when none was seen. */

@@ -283,6 +283,32 @@ class BeaconDetectorTest {
                 .satisfies(finding -> assertThat(finding.destination().ip()).isEqualTo(IpAddress.parse(C2)));
     }
 
+    /**
+     * A scanner probing a server's services on a steady timer touches a new port nearly every time; an implant
+     * rotating over a handful of fallback ports calls the same few again and again.
+     */
+    @Test
+    void aSweepOfManyPortsIsNoBeaconButAFewFallbackPortsAre() {
+        int[] services = {21, 22, 23, 25, 53, 80, 110, 111, 135, 139, 143, 443, 445, 514, 993, 995, 1433, 1723,
+            3306, 3389, 5900, 8080};
+        Traffic scanner = new Traffic("10.1.1.30");
+        double[] probes = CheckInSchedules.jittered(0, 5, 0.1, 120, 13);
+        for (int i = 0; i < probes.length; i++) {
+            scanner.flow(probes[i], "10.0.2.3", services[i % services.length], 0, i % 3 == 0 ? "S0" : "REJ", null,
+                    false);
+        }
+        Traffic implant = new Traffic("10.1.1.31");
+        int[] fallbacks = {443, 8443, 4443, 1177, 5552};
+        double[] checkIns = CheckInSchedules.jittered(0, 60, 0.1, 120, 17);
+        for (int i = 0; i < checkIns.length; i++) {
+            implant.flow(checkIns[i], C2, fallbacks[i % fallbacks.length], 350);
+        }
+
+        assertThat(DetectorHarness.run(new BeaconDetector(), scanner.events())).isEmpty();
+        assertThat(DetectorHarness.run(new BeaconDetector(), implant.events())).singleElement()
+                .satisfies(finding -> assertThat(finding.score()).isGreaterThan(0.6));
+    }
+
     @Test
     void flowRecordsWrittenWhenFlowsEndGiveTheSameBeacon() {
         Traffic host = new Traffic("10.1.1.15");
