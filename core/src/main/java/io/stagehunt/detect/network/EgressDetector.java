@@ -291,7 +291,8 @@ public final class EgressDetector implements Detector<Host, EgressDetector.State
     private Candidate candidate(State state, Host host, IpAddress remote, int port, Transport transport,
             String mismatched, boolean resolved, Denial denial) {
         boolean uncommon = !common.contains(port) && !(transport == Transport.UDP && port == 443);
-        boolean externalProxy = proxyPorts.contains(port);
+        // proxies and Tor relays listen on TCP: a UDP datagram to such a port is only an uncommon port
+        boolean externalProxy = transport == Transport.TCP && proxyPorts.contains(port);
         boolean bypass = webPorts.contains(port) && (!settings.proxies().isEmpty() || !state.proxiesUsed.isEmpty())
                 && !isProxy(remote) && !isProxy(host.ip());
         boolean unresolved = !resolved && transport == Transport.TCP

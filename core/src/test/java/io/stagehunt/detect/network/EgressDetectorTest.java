@@ -81,6 +81,24 @@ class EgressDetectorTest {
         });
     }
 
+    /** Tor relays and forward proxies listen on TCP; a datagram to port 9030 names no proxy. */
+    @Test
+    void onlyTcpToAProxyOrTorPortIsAnExternalProxy() {
+        List<Event> events = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            events.add(udp(60.0 * i, HOST, "203.0.113.41", 9030, null, 120, 0));
+            events.add(tcp(60.0 * i + 1, HOST, "203.0.113.42", 9030, null, 1_200, 4_800, "SF"));
+        }
+
+        List<Finding> findings = run(events);
+
+        // three datagrams to an uncommon port alone stay under the reporting threshold
+        assertThat(findings).singleElement().satisfies(finding -> {
+            assertThat(finding.destination().ip()).hasToString("203.0.113.42");
+            assertThat(signalNames(finding)).contains("uncommon-port", "external-proxy");
+        });
+    }
+
     @Test
     void unansweredRetriesOfARatReachTheMediumBand() {
         Finding finding = run(flows(237, "203.0.113.40", 1177, null, "S0")).get(0);
