@@ -8,6 +8,7 @@ import io.stagehunt.event.Event;
 import io.stagehunt.event.Host;
 import io.stagehunt.event.HttpRequest;
 import io.stagehunt.event.TlsSession;
+import io.stagehunt.event.Transport;
 import io.stagehunt.net.Cidr;
 import io.stagehunt.net.DomainName;
 import io.stagehunt.net.IpAddress;
@@ -57,7 +58,7 @@ final class PairEvents {
         if (event instanceof Connection connection) {
             Direction direction = connection.direction();
             if ((direction == Direction.OUTBOUND || direction == Direction.INTERNAL)
-                    && !connection.icmpSignalling()) {
+                    && !connection.icmpSignalling() && !addressAssignment(connection)) {
                 offer(host, connection.remote(), keys);
             }
         } else if (event instanceof HttpRequest request) {
@@ -76,6 +77,20 @@ final class PairEvents {
                 offer(host, address, keys);
             }
         }
+    }
+
+    /**
+     * DHCP and DHCPv6 (UDP 67/68, 546/547): a client renewing its lease, or a server answering, on the lease's
+     * timer. Address assignment stays on the local link (or its relay) and carries no party's data.
+     */
+    static boolean addressAssignment(Connection connection) {
+        if (connection.transport() != Transport.UDP) {
+            return false;
+        }
+        int from = connection.originatorPort();
+        int to = connection.responderPort();
+        return from == 68 && to == 67 || from == 67 && to == 68 || from == 546 && to == 547
+                || from == 547 && to == 546;
     }
 
     private static boolean initiatedBy(Host host, IpAddress client) {

@@ -60,6 +60,18 @@ final class Traffic {
         return this;
     }
 
+    /** A UDP exchange between given ports on both sides, answered. */
+    Traffic datagram(double seconds, String remote, int fromPort, int toPort, long bytesOut) {
+        flows++;
+        IpAddress responder = IpAddress.parse(remote);
+        Direction direction = responder.isV4() && (responder.v4() >>> 24) == 10 ? Direction.INTERNAL
+                : Direction.OUTBOUND;
+        events.add(new Connection(micros(seconds), Host.of(host), new Provenance(CONN, events.size() + 1L),
+                "C" + flows, host, fromPort, responder, toPort, Transport.UDP, null, 4_000, bytesOut, 300, 1, 1,
+                ConnectionOutcome.ofZeek("SF"), "SF", direction, false));
+        return this;
+    }
+
     /**
      * An ICMP flow of the given type and code, logged as Zeek logs it: the type as the originator port, the code
      * as the responder port.
