@@ -5,6 +5,7 @@ import io.stagehunt.detect.Detector;
 import io.stagehunt.detect.DetectorContext;
 import io.stagehunt.detect.Finding;
 import io.stagehunt.detect.Signal;
+import io.stagehunt.detect.network.measure.RecentNames;
 import io.stagehunt.event.Connection;
 import io.stagehunt.event.Direction;
 import io.stagehunt.event.Event;
@@ -14,7 +15,6 @@ import io.stagehunt.event.Host;
 import io.stagehunt.event.HttpRequest;
 import io.stagehunt.event.Provenance;
 import io.stagehunt.event.TlsSession;
-import io.stagehunt.net.DomainName;
 import io.stagehunt.net.IpAddress;
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -160,7 +160,7 @@ public final class ExfilDetector implements Detector<Host, ExfilDetector.State> 
             upload.httpRequests++;
             upload.httpMethod = upload.httpMethod == null ? request.method() : upload.httpMethod;
             upload.evidence(request.provenance());
-            current.name(request.server(), request.hostHeader());
+            current.names.name(request.server(), request.hostHeader());
         } else if (event instanceof FileTransfer transfer) {
             Upload upload = upload(current, transfer.remote());
             upload.fileBytes += Math.max(0, transfer.totalBytes());
@@ -168,7 +168,7 @@ public final class ExfilDetector implements Detector<Host, ExfilDetector.State> 
             upload.fileProtocol = upload.fileProtocol == null ? transfer.protocol() : upload.fileProtocol;
             upload.evidence(transfer.provenance());
         } else if (event instanceof TlsSession session) {
-            current.name(session.server(), session.serverName());
+            current.names.name(session.server(), session.serverName());
         }
         context.setTimer(current.windowStart + settings.windowMicros());
         return current;
@@ -382,7 +382,7 @@ public final class ExfilDetector implements Detector<Host, ExfilDetector.State> 
         }
         techniques.add(0, upload.protocol != null ? "T1048" : "T1041");
         techniques.add("T1104");
-        String domain = state.names.get(upload.address);
+        String domain = state.names.of(upload.address);
         Destination destination = new Destination(upload.address, domain, upload.port);
         long first = state.windowStart;
         long last = Math.min(state.lastActivity, state.windowStart + settings.windowMicros());
@@ -533,7 +533,7 @@ public final class ExfilDetector implements Detector<Host, ExfilDetector.State> 
         final LinkedHashMap<IpAddress, Upload> uploads = new LinkedHashMap<>();
         /** Destinations this host sent to, with when it first did; least recently used first. */
         final LinkedHashMap<IpAddress, Long> known = new LinkedHashMap<>(16, 0.75f, true);
-        final LinkedHashMap<IpAddress, String> names = new LinkedHashMap<>();
+        final RecentNames names = new RecentNames(MAX_NAMES);
         final long[] history;
         int historySize;
         int historyNext;
@@ -550,28 +550,6 @@ public final class ExfilDetector implements Detector<Host, ExfilDetector.State> 
             history[historyNext] = total;
             historyNext = (historyNext + 1) % history.length;
             historySize = Math.min(historySize + 1, history.length);
-        }
-
-        void name(IpAddress address, String name) {
-            String normalized = DomainName.normalize(stripPort(name));
-            if (address == null || normalized == null) {
-                return;
-            }
-            names.remove(address);
-            names.put(address, normalized);
-            if (names.size() > MAX_NAMES) {
-                Iterator<IpAddress> eldest = names.keySet().iterator();
-                eldest.next();
-                eldest.remove();
-            }
-        }
-
-        private static String stripPort(String target) {
-            if (target == null) {
-                return null;
-            }
-            int colon = target.lastIndexOf(':');
-            return colon > 0 && target.indexOf(':') == colon ? target.substring(0, colon) : target;
         }
     }
 }

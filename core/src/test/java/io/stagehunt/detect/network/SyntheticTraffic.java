@@ -8,6 +8,7 @@ import io.stagehunt.event.Event;
 import io.stagehunt.event.Host;
 import io.stagehunt.event.Provenance;
 import io.stagehunt.event.SourceFile;
+import io.stagehunt.event.TlsSession;
 import io.stagehunt.event.Transport;
 import io.stagehunt.net.IpAddress;
 import io.stagehunt.net.NetworkScope;
@@ -106,6 +107,14 @@ public final class SyntheticTraffic {
                 40_000 + random.nextInt(20_000), to, port, transport, null, durationMicros, bytesOut, bytesIn,
                 outcome == ConnectionOutcome.ESTABLISHED ? 5 : 1, outcome == ConnectionOutcome.ESTABLISHED ? 5 : 0,
                 outcome, state, direction, false));
+        return this;
+    }
+
+    /** The TLS handshake of a client's session, naming the server. */
+    public SyntheticTraffic tls(long time, String client, String server, int port, String serverName) {
+        events.add(new TlsSession(time, Host.of(ip(client)), provenance(), "C" + line, ip(client),
+                40_000 + random.nextInt(20_000), ip(server), port, "TLSv13", "TLS_AES_128_GCM_SHA256", serverName,
+                true, null, null, null, null, null, List.of(), List.of(), null));
         return this;
     }
 

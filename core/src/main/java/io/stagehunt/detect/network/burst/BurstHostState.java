@@ -3,6 +3,7 @@ package io.stagehunt.detect.network.burst;
 import io.stagehunt.detect.network.measure.EvidenceSample;
 import io.stagehunt.detect.network.measure.FingerprintSet;
 import io.stagehunt.detect.network.measure.RecencyFilter;
+import io.stagehunt.detect.network.measure.RecentNames;
 import io.stagehunt.event.Provenance;
 import io.stagehunt.net.IpAddress;
 import java.io.Serializable;
@@ -23,6 +24,7 @@ final class BurstHostState implements Serializable {
 
     static final int EVIDENCE = 5;
     static final int EXAMPLES = 3;
+    static final int NAMES = 64;
 
     /** Destinations contacted before the earliest pending burst. */
     final RecencyFilter contactedBefore;
@@ -37,6 +39,8 @@ final class BurstHostState implements Serializable {
     Burst open;
     final List<Burst> pending = new ArrayList<>();
     final Map<Long, Candidate> candidates = new HashMap<>();
+    /** Names the host gave addresses (TLS server names, HTTP Host headers), for the sustained destination. */
+    final RecentNames names = new RecentNames(NAMES);
 
     BurstHostState(long time, int filterBits) {
         this.contactedBefore = new RecencyFilter(filterBits);

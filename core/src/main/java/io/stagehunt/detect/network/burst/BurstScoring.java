@@ -126,8 +126,11 @@ public final class BurstScoring {
 
     private static String endpoint(BurstSequence s) {
         String address = String.valueOf(s.destination());
-        return (s.destination() != null && !s.destination().isV4() ? "[" + address + "]" : address) + ":"
-                + s.destinationPort();
+        String port = ":" + s.destinationPort();
+        if (s.destinationName() != null) {
+            return s.destinationName() + port + " (" + address + ")";
+        }
+        return (s.destination() != null && !s.destination().isV4() ? "[" + address + "]" : address) + port;
     }
 
     private static double clamp(double value) {

@@ -14,6 +14,7 @@ import java.util.List;
  * @param ports distinct destination ports the burst tried
  * @param targetExamples a few of the burst's destinations
  * @param kind how the communication was sustained
+ * @param destinationName the name the host gave the sustained destination (TLS server name, HTTP Host), or null
  * @param connections connections to the sustained destination
  * @param medianIntervalMicros median time between their starts (0 for a single long connection)
  * @param intervalCv coefficient of variation of those intervals (0 perfectly regular)
@@ -26,7 +27,8 @@ import java.util.List;
  */
 public record BurstSequence(
         long burstFirstMicros, long burstLastMicros, int attempts, int failed, int cutShort, int targets,
-        int ports, List<String> targetExamples, Kind kind, IpAddress destination, int destinationPort,
+        int ports, List<String> targetExamples, Kind kind, IpAddress destination, String destinationName,
+        int destinationPort,
         int connections, long medianIntervalMicros, double intervalCv, long longestMicros, boolean stillOpen,
         long sustainedFirstMicros, long sustainedLastMicros, Relation relation, Novelty novelty,
         double hostNoveltyRate) {

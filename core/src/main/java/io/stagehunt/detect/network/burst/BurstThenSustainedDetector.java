@@ -12,9 +12,12 @@ import io.stagehunt.event.ConnectionOutcome;
 import io.stagehunt.event.Direction;
 import io.stagehunt.event.Event;
 import io.stagehunt.event.Host;
+import io.stagehunt.event.HttpRequest;
 import io.stagehunt.event.Provenance;
+import io.stagehunt.event.TlsSession;
 import io.stagehunt.event.Transport;
 import io.stagehunt.net.Cidr;
+import io.stagehunt.net.IpAddress;
 import io.stagehunt.net.PortSet;
 import io.stagehunt.net.SpecialAddresses;
 import java.util.ArrayList;
@@ -130,11 +133,17 @@ public final class BurstThenSustainedDetector implements Detector<Host, BurstHos
 
     @Override
     public boolean accepts(Class<? extends Event> type) {
-        return type == Connection.class;
+        return type == Connection.class || type == HttpRequest.class || type == TlsSession.class;
     }
 
     @Override
     public Host keyOf(Event event) {
+        if (event instanceof HttpRequest request) {
+            return request.hostHeader() != null && sentBy(request.host(), request.client()) ? request.host() : null;
+        }
+        if (event instanceof TlsSession session) {
+            return session.serverName() != null && sentBy(session.host(), session.client()) ? session.host() : null;
+        }
         Connection connection = (Connection) event;
         if (connection.direction() != Direction.OUTBOUND || connection.host() == null
                 || connection.remote() == null || SpecialAddresses.isNonUnicast(connection.remote())
@@ -144,8 +153,25 @@ public final class BurstThenSustainedDetector implements Detector<Host, BurstHos
         return connection.host();
     }
 
+    private static boolean sentBy(Host host, IpAddress client) {
+        return host != null && host.ip() != null && host.ip().equals(client);
+    }
+
     @Override
     public BurstHostState onEvent(Host host, BurstHostState state, Event event, DetectorContext context) {
+        if (event instanceof HttpRequest request) {
+            // names only matter for destinations the host connects to: they do not start a host's state
+            if (state != null) {
+                state.names.name(request.server(), request.hostHeader());
+            }
+            return state;
+        }
+        if (event instanceof TlsSession session) {
+            if (state != null) {
+                state.names.name(session.server(), session.serverName());
+            }
+            return state;
+        }
         Connection connection = (Connection) event;
         long time = connection.timeMicros();
         if (state == null) {
@@ -240,13 +266,14 @@ public final class BurstThenSustainedDetector implements Detector<Host, BurstHos
         if (burst == null) {
             return;
         }
-        BurstSequence sequence = sequenceOf(state, burst, candidate, kind);
+        String name = state.names.of(candidate.address);
+        BurstSequence sequence = sequenceOf(state, burst, candidate, kind, name);
         List<Signal> signals = BurstScoring.signals(sequence, settings);
         double score = BurstScoring.score(signals);
         if (score < settings.reportScore()) {
             return;
         }
-        Destination destination = new Destination(candidate.address, null, candidate.port);
+        Destination destination = new Destination(candidate.address, name, candidate.port);
         List<Provenance> evidence = new ArrayList<>(burst.evidence.records());
         evidence.addAll(candidate.evidence.records());
         context.emit(new Finding(Finding.uidOf(ID, host, destination, burst.first), ID,
@@ -327,7 +354,7 @@ public final class BurstThenSustainedDetector implements Detector<Host, BurstHos
     }
 
     private BurstSequence sequenceOf(BurstHostState state, BurstHostState.Burst burst,
-            BurstHostState.Candidate candidate, BurstSequence.Kind kind) {
+            BurstHostState.Candidate candidate, BurstSequence.Kind kind, String name) {
         long[] intervals = candidate.intervals();
         BurstSequence.Relation relation = burst.targets.contains(candidate.fingerprint)
                 ? BurstSequence.Relation.SAME_DESTINATION
@@ -337,7 +364,8 @@ public final class BurstThenSustainedDetector implements Detector<Host, BurstHos
                 ? BurstSequence.Novelty.UNKNOWN
                 : candidate.knownBefore ? BurstSequence.Novelty.KNOWN : BurstSequence.Novelty.NEW;
         return new BurstSequence(burst.first, burst.last, burst.attempts, burst.failed, burst.cutShort,
-                burst.targets.size(), burst.ports.size(), burst.examples, kind, candidate.address, candidate.port,
+                burst.targets.size(), burst.ports.size(), burst.examples, kind, candidate.address, name,
+                candidate.port,
                 candidate.connections, kind == BurstSequence.Kind.REPEATED ? (long) medianOf(intervals) : 0,
                 kind == BurstSequence.Kind.REPEATED ? coefficientOfVariation(intervals) : 0, candidate.longest,
                 candidate.longestOpen, candidate.first, candidate.last, relation, novelty, noveltyRate(state));

@@ -54,6 +54,22 @@ class BurstThenSustainedDetectorTest {
         assertThat(finding.reason()).contains("8 failed or cut-short connection attempts").contains("(new to this host)");
     }
 
+    /** The host's own TLS handshake names the server: the finding does too, so allowlists can match it. */
+    @Test
+    void namesTheSustainedDestinationAsTheHostsTlsSessionsDid() {
+        SyntheticTraffic traffic = burstThenBeacon(2)
+                .tls(START + HOUR + 91 * SECOND, VICTIM, C2, 8443, "sync.cdn-relay.example")
+                .tls(START + HOUR + 92 * SECOND, "10.1.2.99", C2, 8443, "other-host.example");
+
+        List<Finding> findings = DetectorHarness.run(new BurstThenSustainedDetector(), traffic.events());
+
+        assertThat(findings).singleElement().satisfies(finding -> {
+            assertThat(finding.destination().domain()).isEqualTo("sync.cdn-relay.example");
+            assertThat(finding.destination().ip()).hasToString(C2);
+            assertThat(finding.reason()).contains("sync.cdn-relay.example:8443 (" + C2 + ")");
+        });
+    }
+
     private static Connection firstTo(List<Event> events, String address) {
         return events.stream().filter(Connection.class::isInstance)
                 .map(Connection.class::cast)

@@ -1,0 +1,50 @@
+package io.stagehunt.detect.network.measure;
+
+import io.stagehunt.net.DomainName;
+import io.stagehunt.net.IpAddress;
+import java.io.Serializable;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+
+/**
+ * The names a host gave the addresses it talked to, as its TLS server names and HTTP Host headers said them:
+ * what a finding calls a destination, so that an analyst reads {@code connectivity-check.ubuntu.com} and noise
+ * control can match allowlists by name. Holds the latest {@code capacity} addresses named. Not thread-safe.
+ */
+public final class RecentNames implements Serializable {
+
+    private final int capacity;
+    private final LinkedHashMap<IpAddress, String> names = new LinkedHashMap<>();
+
+    public RecentNames(int capacity) {
+        this.capacity = capacity;
+    }
+
+    /** Notes a name for the address; a port after the name ({@code host:8080}) is dropped, junk is ignored. */
+    public void name(IpAddress address, String name) {
+        String normalized = DomainName.normalize(stripPort(name));
+        if (address == null || normalized == null) {
+            return;
+        }
+        names.remove(address);
+        names.put(address, normalized);
+        if (names.size() > capacity) {
+            Iterator<IpAddress> eldest = names.keySet().iterator();
+            eldest.next();
+            eldest.remove();
+        }
+    }
+
+    /** The latest name of the address, or null. */
+    public String of(IpAddress address) {
+        return names.get(address);
+    }
+
+    private static String stripPort(String target) {
+        if (target == null) {
+            return null;
+        }
+        int colon = target.lastIndexOf(':');
+        return colon > 0 && target.indexOf(':') == colon ? target.substring(0, colon) : target;
+    }
+}
