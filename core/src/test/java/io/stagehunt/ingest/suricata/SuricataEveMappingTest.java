@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -283,6 +284,21 @@ class SuricataEveMappingTest {
                                     "suricata event type 'anomaly' not modeled",
                                     "suricata event type 'smb' not modeled");
                         }));
+    }
+
+    @Test
+    void anIcmpTypeBeyondOneByteIsQuarantinedAtItsLine() {
+        String flow = "{\"timestamp\":\"2024-03-05T15:08:00+0100\",\"flow_id\":7,\"event_type\":\"flow\","
+                + "\"src_ip\":\"10.20.0.1\",\"dest_ip\":\"10.20.4.17\",\"proto\":\"ICMP\",\"icmp_type\":%d,"
+                + "\"icmp_code\":0,\"flow\":{\"pkts_toserver\":1,\"pkts_toclient\":0,\"bytes_toserver\":60,"
+                + "\"bytes_toclient\":0,\"state\":\"new\",\"reason\":\"timeout\"}}\n";
+
+        ReaderFixture result = ReaderFixture.read(new SuricataEveFormat(),
+                String.format(flow, 11) + String.format(flow, 300));
+
+        assertThat(result.of(Connection.class)).extracting(Connection::originatorPort).containsExactly(11);
+        assertThat(result.account().quarantined()).isEqualTo(1);
+        assertThat(result.reasonOfLine(2)).contains("icmp_type").contains("ICMP type or code out of range");
     }
 
     private static Arguments row(String name, String sample, Consumer<ReaderFixture> expectations) {
