@@ -84,8 +84,8 @@ final class EveFlows {
     }
 
     /**
-     * The source port; for ICMP, which EVE logs with its type and code in fields of their own, the type, as Zeek
-     * and Argus give it: it tells a ping from an unreachable.
+     * The source port; for ICMP, which EVE logs with its type and code in fields of their own, the type (Zeek and
+     * Argus also put the type in the originator port): it tells a ping from an unreachable.
      */
     private static int sourcePort(EveRecord eve, Transport transport) throws MalformedEveException {
         int port = eve.port(EveFields.SRC_PORT);
@@ -227,9 +227,14 @@ final class EveFlows {
         String service;
         long flowId;
 
+        /**
+         * Whether this half runs the other way of the same flow. ICMP halves carry their own message types (an
+         * echo request's reply half says echo reply), so only their addresses must mirror.
+         */
         boolean reverses(Half other) {
             return source.equals(other.destination) && destination.equals(other.source)
-                    && sourcePort == other.destinationPort && destinationPort == other.sourcePort;
+                    && (transport == Transport.ICMP && other.transport == Transport.ICMP
+                            || sourcePort == other.destinationPort && destinationPort == other.sourcePort);
         }
     }
 

@@ -101,6 +101,14 @@ class SuricataEveMappingTest {
                                 .extracting(Connection::originatorPort, Connection::responderPort,
                                         Connection::icmpSignalling)
                                 .containsExactly(tuple(3, 4, true), tuple(135, 0, true))),
+                row("netflow: a ping's request and reply halves make one answered connection", "netflow-icmp-echo",
+                        result -> {
+                            Connection ping = single(result, Connection.class);
+                            assertThat(ping.originator()).isEqualTo(IpAddress.parse(CLIENT));
+                            assertThat(ping.originatorPort()).isEqualTo(8);
+                            assertThat(ping.responderBytes()).isEqualTo(392);
+                            assertThat(ping.outcome()).isEqualTo(ConnectionOutcome.ESTABLISHED);
+                        }),
                 row("netflow: the two halves of a flow make one connection", "netflow-pair",
                         result -> {
                             Connection connection = single(result, Connection.class);
