@@ -20,10 +20,11 @@ public final class BeaconChannel implements ChannelState {
     /** A live channel's next report may come this fraction of the reporting period early (1/8: 3 h of 24). */
     private static final long REPORT_SLACK_DIVISOR = 8;
     /**
-     * A channel with more than this share of its flows beyond its first four ports sweeps services (a port scan,
-     * dynamic RPC ports), rather than calling one.
+     * A channel that tried at least this many distinct ports, most of its attempts unanswered, sweeps services (a
+     * port scan, datagrams to closed ephemeral ports) rather than calling one. Unanswered, because a working
+     * channel is answered, whichever ports it hops over or probes first.
      */
-    private static final double SWEEP_SHARE = 0.5;
+    private static final int SWEEP_PORTS = 16;
     /** Weight of the newest interval in the running estimate of the usual interval. */
     private static final double GAP_SMOOTHING = 0.25;
 
@@ -218,7 +219,7 @@ public final class BeaconChannel implements ChannelState {
         ArrivalSeries.Selection selection = series.select(selectionStart, end,
                 PairSettings.micros(settings.checkInMerge()), settings.keptAliveWeight());
         if (selection.kept() == 0 || selection.connections() >= settings.strobeConnections()
-                || remotePorts.elsewhere() > SWEEP_SHARE) {
+                || sweep()) {
             return;
         }
         Periodicity.Estimate estimate = selection.checkIns().length >= settings.minCheckIns()
@@ -259,6 +260,10 @@ public final class BeaconChannel implements ChannelState {
         return reportedAtMicros == Long.MIN_VALUE
                 || moment.nowMicros() >= reportedAtMicros + period - period / REPORT_SLACK_DIVISOR
                 || score >= reportedScore + RISE;
+    }
+
+    private boolean sweep() {
+        return remotePorts.distinctPorts() >= SWEEP_PORTS && unansweredShare() > 0.5;
     }
 
     private double unansweredShare() {

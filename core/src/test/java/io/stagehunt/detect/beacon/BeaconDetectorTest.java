@@ -302,11 +302,12 @@ class BeaconDetectorTest {
     }
 
     /**
-     * A scanner probing a server's services on a steady timer touches a new port nearly every time; an implant
-     * rotating over a handful of fallback ports calls the same few again and again.
+     * A scanner probing a server's services on a steady timer touches a new port nearly every time and is mostly
+     * refused; an implant rotating over a handful of fallback ports, or one that probed twenty ports before it
+     * settled on its own, is answered.
      */
     @Test
-    void aSweepOfManyPortsIsNoBeaconButAFewFallbackPortsAre() {
+    void aSweepOfManyPortsIsNoBeaconButAnAnsweredChannelIsWhateverPortsItTried() {
         int[] services = {21, 22, 23, 25, 53, 80, 110, 111, 135, 139, 143, 443, 445, 514, 993, 995, 1433, 1723,
             3306, 3389, 5900, 8080};
         Traffic scanner = new Traffic("10.1.1.30");
@@ -321,10 +322,19 @@ class BeaconDetectorTest {
         for (int i = 0; i < checkIns.length; i++) {
             implant.flow(checkIns[i], C2, fallbacks[i % fallbacks.length], 350);
         }
+        Traffic prober = new Traffic("10.1.1.32");
+        for (int i = 0; i < services.length; i++) {
+            prober.flow(i, C2, services[i], 0, "REJ", null, false);
+        }
+        for (double time : CheckInSchedules.jittered(60, 60, 0.1, 120, 19)) {
+            prober.flow(time, C2, 4444, 350);
+        }
 
         assertThat(DetectorHarness.run(new BeaconDetector(), scanner.events())).isEmpty();
         assertThat(DetectorHarness.run(new BeaconDetector(), implant.events())).singleElement()
                 .satisfies(finding -> assertThat(finding.score()).isGreaterThan(0.6));
+        assertThat(DetectorHarness.run(new BeaconDetector(), prober.events())).singleElement()
+                .satisfies(finding -> assertThat(finding.destination().port()).isEqualTo(4444));
     }
 
     @Test
