@@ -92,6 +92,13 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aPortListWithSomethingThatIsNoPortIsRefusedWithItsSetting() {
+        String text = "detectors:\n  exfil:\n    commonPorts: [443, 70000]\n";
+        assertThatThrownBy(() -> loader.parse(text, "bad.yaml", folder)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("detectors.exfil").hasMessageContaining("commonPorts: 70000 is not a port");
+    }
+
+    @Test
     void brokenYamlNamesTheLine() {
         assertThatThrownBy(() -> loader.parse("detectors:\n  beacon: [\n", "broken.yaml", folder))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("line").hasMessageContaining("YAML");

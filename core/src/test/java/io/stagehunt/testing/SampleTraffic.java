@@ -73,6 +73,17 @@ public final class SampleTraffic {
                 ConnectionOutcome.ESTABLISHED, "SF", Direction.of(originator, responder, SCOPE), false);
     }
 
+    /** An ICMP flow: its type in the originator port and its code in the responder port, as Zeek logs them. */
+    public static Connection icmp(double seconds, String from, String to, int type, int code, long bytesOut,
+            long bytesIn) {
+        IpAddress originator = ip(from);
+        IpAddress responder = ip(to);
+        return new Connection(at(seconds), hostOf(originator, responder), next(), "C" + RECORDS.get(), originator,
+                type, responder, code, Transport.ICMP, null, 60_000_000, bytesOut, bytesIn,
+                Math.max(1, bytesOut / 1_000), Math.max(1, bytesIn / 1_000), ConnectionOutcome.ESTABLISHED, "OTH",
+                Direction.of(originator, responder, SCOPE), false);
+    }
+
     /** An A-record lookup answered with {@code answers}. */
     public static DnsQuery dns(double seconds, String client, String resolver, String name, String... answers) {
         IpAddress from = ip(client);

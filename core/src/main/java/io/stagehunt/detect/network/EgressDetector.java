@@ -95,9 +95,10 @@ public final class EgressDetector implements Detector<Host, EgressDetector.State
                 0.35, 0.15, 0.15, 0.30, 0.25, 0.30, 0.15, 0.10);
 
         public Settings {
-            commonPorts = Set.copyOf(commonPorts);
+            commonPorts = Set.copyOf(EgressPorts.checked("commonPorts", commonPorts));
             servicePorts = Map.copyOf(servicePorts);
-            proxyPorts = Set.copyOf(proxyPorts);
+            servicePorts.forEach((service, ports) -> EgressPorts.checked("servicePorts." + service, ports));
+            proxyPorts = Set.copyOf(EgressPorts.checked("proxyPorts", proxyPorts));
             proxies = List.copyOf(proxies);
             if (episodeIdleMicros <= 0 || maxEpisodeMicros <= 0 || resolutionMicros <= 0 || maxPairs < 1
                     || maxResolved < 1 || maxDenials < 1) {

@@ -117,6 +117,16 @@ final class EgressPorts {
         return mismatched;
     }
 
+    /** The ports, when each is one (0 to 65535); else an exception naming the setting and the value. */
+    static Set<Integer> checked(String setting, Set<Integer> ports) {
+        for (Integer port : ports) {
+            if (port == null || port < 0 || port > 65_535) {
+                throw new IllegalArgumentException(setting + ": " + port + " is not a port (0 to 65535)");
+            }
+        }
+        return ports;
+    }
+
     /** Ports in ascending order, comma-separated, for a signal's baseline text. */
     static String listed(Set<Integer> ports) {
         return ports == null ? "no known ports" : ports.stream().sorted().map(String::valueOf)

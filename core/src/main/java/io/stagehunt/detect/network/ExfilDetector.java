@@ -15,6 +15,7 @@ import io.stagehunt.event.Host;
 import io.stagehunt.event.HttpRequest;
 import io.stagehunt.event.Provenance;
 import io.stagehunt.event.TlsSession;
+import io.stagehunt.event.Transport;
 import io.stagehunt.net.IpAddress;
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -74,7 +75,8 @@ public final class ExfilDetector implements Detector<Host, ExfilDetector.State> 
      * @param historyWindows past active windows kept for the baseline
      * @param maxDestinations destinations tracked per window; the smallest upload is dropped beyond it
      * @param maxKnownDestinations destinations remembered per host for the "never sent there before" signal
-     * @param commonPorts ports ordinary client software uses to reach the internet (the egress detector's list)
+     * @param commonPorts ports ordinary client software uses to reach the internet (by default the egress
+     *     detector's default list; a site that changes one changes both)
      * @param uncommonPortWeight points for a one-way upload (the asymmetry signal counts) to any other port
      */
     public record Settings(
@@ -93,7 +95,7 @@ public final class ExfilDetector implements Detector<Host, ExfilDetector.State> 
                     || maxDestinations < 1 || maxKnownDestinations < 1 || minChunks < 2) {
                 throw new IllegalArgumentException("exfil windows, thresholds and bounds must be positive");
             }
-            commonPorts = Set.copyOf(commonPorts);
+            commonPorts = Set.copyOf(EgressPorts.checked("commonPorts", commonPorts));
         }
     }
 
@@ -149,11 +151,11 @@ public final class ExfilDetector implements Detector<Host, ExfilDetector.State> 
         }
         current.lastActivity = Math.max(current.lastActivity, time);
         if (event instanceof Connection connection) {
-            onFlow(current, time, connection.remote(), connection.remotePort(), connection.bytesOut(),
-                    connection.bytesIn(), connection.service(), false, connection.provenance());
+            onFlow(current, time, connection.remote(), connection.remotePort(), connection.transport(),
+                    connection.bytesOut(), connection.bytesIn(), connection.service(), false, connection.provenance());
         } else if (event instanceof FirewallDecision decision) {
-            onFlow(current, time, decision.remote(), decision.remotePort(), decision.bytesOut(), decision.bytesIn(),
-                    decision.application(), true, decision.provenance());
+            onFlow(current, time, decision.remote(), decision.remotePort(), decision.transport(), decision.bytesOut(),
+                    decision.bytesIn(), decision.application(), true, decision.provenance());
         } else if (event instanceof HttpRequest request) {
             Upload upload = upload(current, request.server());
             upload.httpBodies += request.requestBodyBytes();
@@ -174,8 +176,8 @@ public final class ExfilDetector implements Detector<Host, ExfilDetector.State> 
         return current;
     }
 
-    private void onFlow(State state, long time, IpAddress remote, int port, long out, long in, String service,
-            boolean firewall, Provenance provenance) {
+    private void onFlow(State state, long time, IpAddress remote, int port, Transport transport, long out, long in,
+            String service, boolean firewall, Provenance provenance) {
         Long since = state.known.get(remote);
         if (since == null) {
             since = time;
@@ -211,6 +213,7 @@ public final class ExfilDetector implements Detector<Host, ExfilDetector.State> 
         if (sent > upload.largestFlow) {
             upload.largestFlow = sent;
             upload.port = port;
+            upload.transport = transport;
         }
         if (sent >= settings.chunkMinBytes()) {
             upload.chunks++;
@@ -341,7 +344,7 @@ public final class ExfilDetector implements Detector<Host, ExfilDetector.State> 
                     String.format(Locale.ROOT, "ordinary traffic receives more than it sends; counted from %.0f:1",
                             settings.minAsymmetry()), weight));
             clauses.add(String.format(Locale.ROOT, "%.0f times what it received", asymmetry));
-            if (upload.port >= 0 && !settings.commonPorts().contains(upload.port)) {
+            if (upload.hasPorts() && upload.port >= 0 && !settings.commonPorts().contains(upload.port)) {
                 signals.add(new Signal("uncommon-port", "port " + upload.port,
                         "one-way uploads to ports outside ordinary client egress ("
                                 + EgressPorts.listed(settings.commonPorts()) + ")", settings.uncommonPortWeight()));
@@ -479,6 +482,7 @@ public final class ExfilDetector implements Detector<Host, ExfilDetector.State> 
         private static final long serialVersionUID = 1L;
         final IpAddress address;
         int port = -1;
+        Transport transport;
         long flows;
         long sensorOut;
         long sensorIn;
@@ -503,6 +507,11 @@ public final class ExfilDetector implements Detector<Host, ExfilDetector.State> 
             this.address = address;
         }
 
+        /** Whether the largest flow's protocol has ports (ICMP's "port" is a message type). */
+        boolean hasPorts() {
+            return transport == Transport.TCP || transport == Transport.UDP;
+        }
+
         /** Bytes sent, from the sensor or the firewall, whichever saw more (they may both log one flow). */
         long sent() {
             return Math.max(sensorOut, firewallOut);
@@ -524,7 +533,7 @@ public final class ExfilDetector implements Detector<Host, ExfilDetector.State> 
      * it has sent to, and names learned for addresses. Bounded by the settings; mutable, owned by the runner.
      */
     public static final class State implements Serializable {
-        private static final long serialVersionUID = 1L;
+        private static final long serialVersionUID = 2L;
         long windowStart = Long.MIN_VALUE;
         long lastActivity = Long.MIN_VALUE;
         long sensorOut;

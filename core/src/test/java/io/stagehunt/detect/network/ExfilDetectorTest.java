@@ -4,6 +4,7 @@ import static io.stagehunt.testing.SampleTraffic.at;
 import static io.stagehunt.testing.SampleTraffic.file;
 import static io.stagehunt.testing.SampleTraffic.firewall;
 import static io.stagehunt.testing.SampleTraffic.http;
+import static io.stagehunt.testing.SampleTraffic.icmp;
 import static io.stagehunt.testing.SampleTraffic.tcp;
 import static io.stagehunt.testing.SampleTraffic.tls;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -72,6 +73,10 @@ class ExfilDetectorTest {
                                 tcp(start + 60, HOST, "203.0.113.77", 1337, null, 40 * MB, 3_000, "RSTR")),
                         List.of("upload-volume", "asymmetry", "uncommon-port", "new-destination-for-host"),
                         "T1571"),
+                Arguments.of("a ping tunnel's upload: ICMP has no port to be uncommon",
+                        (Function<Double, List<Event>>) start -> List.of(
+                                icmp(start + 60, HOST, "203.0.113.78", 8, 0, 40 * MB, 3_000)),
+                        List.of("upload-volume", "asymmetry", "new-destination-for-host"), "T1041"),
                 Arguments.of("a two-way video call on a port of its own is no uncommon-port upload",
                         (Function<Double, List<Event>>) start -> List.of(
                                 tcp(start + 60, HOST, "198.51.100.10", 8801, null, 400 * MB, 800 * MB, "SF")),
