@@ -80,17 +80,17 @@ final class PairEvents {
     }
 
     /**
-     * DHCP and DHCPv6 (UDP 67/68, 546/547): a client renewing its lease, or a server answering, on the lease's
-     * timer. Address assignment stays on the local link (or its relay) and carries no party's data.
+     * DHCP and DHCPv6 (UDP 67/68, 546/547): a client renewing its lease, a server answering, or a relay passing
+     * them on (server port to server port), on the lease's timer. Address assignment carries no party's data.
      */
-    static boolean addressAssignment(Connection connection) {
+    private static boolean addressAssignment(Connection connection) {
         if (connection.transport() != Transport.UDP) {
             return false;
         }
         int from = connection.originatorPort();
         int to = connection.responderPort();
-        return from == 68 && to == 67 || from == 67 && to == 68 || from == 546 && to == 547
-                || from == 547 && to == 546;
+        return (from == 67 || from == 68) && (to == 67 || to == 68)
+                || (from == 546 || from == 547) && (to == 546 || to == 547);
     }
 
     private static boolean initiatedBy(Host host, IpAddress client) {

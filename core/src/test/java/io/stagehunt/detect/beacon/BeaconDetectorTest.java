@@ -283,21 +283,26 @@ class BeaconDetectorTest {
                 .satisfies(finding -> assertThat(finding.destination().ip()).isEqualTo(IpAddress.parse(C2)));
     }
 
-    /** A DHCP client renewing its lease on the lease's timer, and a DHCPv6 one, are not calling anybody. */
+    /**
+     * A DHCP client renewing its lease on the lease's timer, a DHCPv6 one, and a relay passing renewals on to
+     * the server, are not calling anybody.
+     */
     @Test
     void addressAssignmentIsNoChannel() {
         Traffic client = new Traffic("10.1.1.40");
         Traffic clientV6 = new Traffic("fd00:1::40");
+        Traffic relay = new Traffic("10.1.1.2");
         for (double time : CheckInSchedules.jittered(0, 1800, 0.02, 40, 3)) {
             client.datagram(time, "10.1.1.1", 68, 67, 300);
             clientV6.datagram(time + 5, "fd00:1::1", 546, 547, 120);
+            relay.datagram(time + 1, "10.9.0.10", 67, 67, 320);
         }
         Traffic sameTimerOtherPort = new Traffic("10.1.1.41");
         for (double time : CheckInSchedules.jittered(0, 1800, 0.02, 40, 3)) {
             sameTimerOtherPort.datagram(time, "10.1.1.1", 50_068, 4_067, 300);
         }
 
-        assertThat(DetectorHarness.run(new BeaconDetector(), Traffic.merged(client, clientV6))).isEmpty();
+        assertThat(DetectorHarness.run(new BeaconDetector(), Traffic.merged(client, clientV6, relay))).isEmpty();
         assertThat(DetectorHarness.run(new BeaconDetector(), sameTimerOtherPort.events())).hasSize(1);
     }
 
