@@ -10,7 +10,8 @@ import java.util.Set;
  * The default port policy of the {@code egress} detector: which ports ordinary client traffic leaves a network on,
  * which ports each protocol customarily uses (IANA service names and registrations, and the ports vendors document
  * for their clients), and which ports belong to forward proxies and Tor. Site policy overrides all of them through
- * {@link EgressDetector.Settings}.
+ * {@link EgressDetector.Settings}. The {@code exfil} detector judges uploads against the same ordinary ports by
+ * default ({@link ExfilDetector.Settings#commonPorts()}).
  */
 final class EgressPorts {
 

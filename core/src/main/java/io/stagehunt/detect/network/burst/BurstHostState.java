@@ -39,7 +39,7 @@ final class BurstHostState implements Serializable {
     Burst open;
     final List<Burst> pending = new ArrayList<>();
     final Map<Long, Candidate> candidates = new HashMap<>();
-    /** Names the host gave addresses (TLS server names, HTTP Host headers), for the sustained destination. */
+    /** Names the host gave addresses while bursts waited (TLS server names, Host headers): the sequel's name. */
     final RecentNames names = new RecentNames(NAMES);
 
     BurstHostState(long time, int filterBits) {

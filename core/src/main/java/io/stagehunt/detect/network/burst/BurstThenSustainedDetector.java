@@ -46,6 +46,9 @@ import java.util.List;
  *       reported once, with both phases in the signals and evidence, and the burst is done.</li>
  * </ol>
  *
+ * <p>The host's own TLS server names and HTTP Host headers, while a burst waits, name the sustained destination
+ * (for the analyst, and for allowlists matched by name); they never start a host's state.
+ *
  * <p>{@code confirmMicros} is longer than {@code followMicros} because sensors log a connection when it ends:
  * a long connection that began a minute after the burst arrives when it closes. The host's state expires
  * after {@code memoryMicros} without a connection. Stateless apart from its settings; thread-safe.
@@ -160,14 +163,15 @@ public final class BurstThenSustainedDetector implements Detector<Host, BurstHos
     @Override
     public BurstHostState onEvent(Host host, BurstHostState state, Event event, DetectorContext context) {
         if (event instanceof HttpRequest request) {
-            // names only matter for destinations the host connects to: they do not start a host's state
-            if (state != null) {
+            // a name only matters for a destination that may follow a burst: names start no state, and are
+            // kept only while a burst waits for its sequel
+            if (state != null && state.waiting()) {
                 state.names.name(request.server(), request.hostHeader());
             }
             return state;
         }
         if (event instanceof TlsSession session) {
-            if (state != null) {
+            if (state != null && state.waiting()) {
                 state.names.name(session.server(), session.serverName());
             }
             return state;

@@ -28,8 +28,13 @@ class RecentNamesTest {
         for (int i = 1; i <= 3; i++) {
             names.name(IpAddress.parse("203.0.113." + i), "host" + i + ".example.com");
         }
+        names.name(IpAddress.parse("203.0.113.2"), "host2.example.com");
+        names.name(IpAddress.parse("203.0.113.4"), "host4.example.com");
 
+        // named again, .2 became the most recent: .3 was the least recently named when .4 came
         assertThat(names.of(IpAddress.parse("203.0.113.1"))).isNull();
-        assertThat(names.of(IpAddress.parse("203.0.113.3"))).isEqualTo("host3.example.com");
+        assertThat(names.of(IpAddress.parse("203.0.113.3"))).isNull();
+        assertThat(names.of(IpAddress.parse("203.0.113.2"))).isEqualTo("host2.example.com");
+        assertThat(names.of(IpAddress.parse("203.0.113.4"))).isEqualTo("host4.example.com");
     }
 }
