@@ -14,7 +14,8 @@ import java.util.LinkedHashMap;
 public final class RecentNames implements Serializable {
 
     private final int capacity;
-    private final LinkedHashMap<IpAddress, String> names = new LinkedHashMap<>();
+    /** Made on the first name: most hosts' states never hold one (no TLS or HTTP in the logs, or no burst). */
+    private LinkedHashMap<IpAddress, String> names;
 
     public RecentNames(int capacity) {
         this.capacity = capacity;
@@ -25,6 +26,9 @@ public final class RecentNames implements Serializable {
         String normalized = DomainName.normalize(stripPort(name));
         if (address == null || normalized == null) {
             return;
+        }
+        if (names == null) {
+            names = new LinkedHashMap<>();
         }
         names.remove(address);
         names.put(address, normalized);
@@ -37,7 +41,7 @@ public final class RecentNames implements Serializable {
 
     /** The latest name of the address, or null. */
     public String of(IpAddress address) {
-        return names.get(address);
+        return names == null ? null : names.get(address);
     }
 
     private static String stripPort(String target) {
