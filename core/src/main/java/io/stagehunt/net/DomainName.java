@@ -14,6 +14,18 @@ public final class DomainName {
     }
 
     /**
+     * A {@code host:port} authority as Host headers and CONNECT targets write it, without the port; text with no
+     * port, or with several colons (an IPv6 literal), is returned as it is.
+     */
+    public static String withoutPort(String authority) {
+        if (authority == null) {
+            return null;
+        }
+        int colon = authority.lastIndexOf(':');
+        return colon > 0 && authority.indexOf(':') == colon ? authority.substring(0, colon) : authority;
+    }
+
+    /**
      * The normalized name, or null when the text cannot be a DNS name we can reason about (empty, too long,
      * holds whitespace or control characters, or is an IP address literal).
      */

@@ -102,10 +102,10 @@ public final class Prevalence implements Consumer<Event> {
         } else if (event instanceof HttpRequest request) {
             if (host.ip() != null && host.ip().equals(request.client())) {
                 countAddress(request.server(), host, time);
-                countDomain(stripPort(request.hostHeader()), host, time);
+                countDomain(DomainName.withoutPort(request.hostHeader()), host, time);
                 if ("CONNECT".equalsIgnoreCase(request.method())) {
                     served(proxies, request.server(), host);
-                    countDomain(stripPort(request.uri()), host, time);
+                    countDomain(DomainName.withoutPort(request.uri()), host, time);
                 }
             }
         } else if (event instanceof TlsSession session) {
@@ -174,15 +174,6 @@ public final class Prevalence implements Consumer<Event> {
             return;
         }
         servers.computeIfAbsent(server, newServerCounter).add(DistinctCounter.hash(client));
-    }
-
-    /** {@code host:port} as CONNECT targets and Host headers write it, without the port. */
-    private static String stripPort(String target) {
-        if (target == null) {
-            return null;
-        }
-        int colon = target.lastIndexOf(':');
-        return colon > 0 && target.indexOf(':') == colon ? target.substring(0, colon) : target;
     }
 
     /** What the run saw of this address, or null when nothing (or it was forgotten). */

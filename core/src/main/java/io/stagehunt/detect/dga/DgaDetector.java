@@ -11,6 +11,7 @@ import io.stagehunt.event.Host;
 import io.stagehunt.event.HttpRequest;
 import io.stagehunt.event.Provenance;
 import io.stagehunt.event.TlsSession;
+import io.stagehunt.net.DomainName;
 import io.stagehunt.net.IpAddress;
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -132,7 +133,7 @@ public final class DgaDetector implements Detector<Host, DgaDetector.Episode> {
         IpAddress server;
         int port;
         if (event instanceof HttpRequest request) {
-            name = withoutPort(request.hostHeader());
+            name = DomainName.withoutPort(request.hostHeader());
             server = request.server();
             port = request.serverPort();
         } else if (event instanceof TlsSession session) {
@@ -254,14 +255,6 @@ public final class DgaDetector implements Detector<Host, DgaDetector.Episode> {
             context.emit(finding(host, episode));
         }
         return null;
-    }
-
-    private static String withoutPort(String hostHeader) {
-        if (hostHeader == null) {
-            return null;
-        }
-        int colon = hostHeader.lastIndexOf(':');
-        return colon > 0 && hostHeader.indexOf(':') == colon ? hostHeader.substring(0, colon) : hostHeader;
     }
 
     /** What is counted once: the registered domain, or the whole name when a host label was scored. */

@@ -193,7 +193,7 @@ public final class EgressDetector implements Detector<Host, EgressDetector.State
         if (server == null) {
             return;
         }
-        String normalized = DomainName.normalize(stripPort(name));
+        String normalized = DomainName.normalize(DomainName.withoutPort(name));
         if (normalized != null) {
             state.resolve(server, normalized, time, false, settings.maxResolved());
         } else if (seen) {
@@ -515,14 +515,6 @@ public final class EgressDetector implements Detector<Host, EgressDetector.State
             return (micros / 60_000_000L) + " min";
         }
         return String.format(Locale.ROOT, "%.1f h", micros / 3_600_000_000.0);
-    }
-
-    private static String stripPort(String target) {
-        if (target == null) {
-            return null;
-        }
-        int colon = target.lastIndexOf(':');
-        return colon > 0 && target.indexOf(':') == colon ? target.substring(0, colon) : target;
     }
 
     /** A destination of one host. */

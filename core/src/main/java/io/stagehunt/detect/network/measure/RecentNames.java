@@ -23,7 +23,7 @@ public final class RecentNames implements Serializable {
 
     /** Notes a name for the address; a port after the name ({@code host:8080}) is dropped, junk is ignored. */
     public void name(IpAddress address, String name) {
-        String normalized = DomainName.normalize(stripPort(name));
+        String normalized = DomainName.normalize(DomainName.withoutPort(name));
         if (address == null || normalized == null) {
             return;
         }
@@ -42,13 +42,5 @@ public final class RecentNames implements Serializable {
     /** The latest name of the address, or null. */
     public String of(IpAddress address) {
         return names == null ? null : names.get(address);
-    }
-
-    private static String stripPort(String target) {
-        if (target == null) {
-            return null;
-        }
-        int colon = target.lastIndexOf(':');
-        return colon > 0 && target.indexOf(':') == colon ? target.substring(0, colon) : target;
     }
 }
