@@ -42,6 +42,11 @@ final class Traffic {
         return DAY_START_MICROS + Math.round(seconds * 1e6);
     }
 
+    /** Addresses in 10/8 are the internal network here; everything else is the internet. */
+    private static Direction directionTo(IpAddress responder) {
+        return responder.isV4() && (responder.v4() >>> 24) == 10 ? Direction.INTERNAL : Direction.OUTBOUND;
+    }
+
     /** A TCP flow from the host to {@code remote:port} that sent {@code bytesOut} and closed normally. */
     Traffic flow(double seconds, String remote, int port, long bytesOut) {
         return flow(seconds, remote, port, bytesOut, "SF", null, false);
@@ -52,11 +57,9 @@ final class Traffic {
         flows++;
         String uid = "C" + flows;
         IpAddress responder = IpAddress.parse(remote);
-        Direction direction = responder.isV4() && (responder.v4() >>> 24) == 10 ? Direction.INTERNAL
-                : Direction.OUTBOUND;
         events.add(new Connection(micros(seconds), Host.of(host), new Provenance(CONN, events.size() + 1L), uid,
                 host, nextPort++, responder, port, Transport.TCP, service, 1_500_000L, bytesOut, 2048, 6, 5,
-                ConnectionOutcome.ofZeek(state), state, direction, open));
+                ConnectionOutcome.ofZeek(state), state, directionTo(responder), open));
         return this;
     }
 
@@ -64,11 +67,9 @@ final class Traffic {
     Traffic datagram(double seconds, String remote, int fromPort, int toPort, long bytesOut) {
         flows++;
         IpAddress responder = IpAddress.parse(remote);
-        Direction direction = responder.isV4() && (responder.v4() >>> 24) == 10 ? Direction.INTERNAL
-                : Direction.OUTBOUND;
         events.add(new Connection(micros(seconds), Host.of(host), new Provenance(CONN, events.size() + 1L),
                 "C" + flows, host, fromPort, responder, toPort, Transport.UDP, null, 4_000, bytesOut, 300, 1, 1,
-                ConnectionOutcome.ofZeek("SF"), "SF", direction, false));
+                ConnectionOutcome.ofZeek("SF"), "SF", directionTo(responder), false));
         return this;
     }
 
@@ -79,11 +80,9 @@ final class Traffic {
     Traffic icmp(double seconds, String remote, int type, int code, double durationSeconds) {
         flows++;
         IpAddress responder = IpAddress.parse(remote);
-        Direction direction = responder.isV4() && (responder.v4() >>> 24) == 10 ? Direction.INTERNAL
-                : Direction.OUTBOUND;
         events.add(new Connection(micros(seconds), Host.of(host), new Provenance(CONN, events.size() + 1L),
                 "C" + flows, host, type, responder, code, Transport.ICMP, null, Math.round(durationSeconds * 1e6),
-                2192, 0, 4, 0, ConnectionOutcome.ofZeek("OTH"), "OTH", direction, false));
+                2192, 0, 4, 0, ConnectionOutcome.ofZeek("OTH"), "OTH", directionTo(responder), false));
         return this;
     }
 
@@ -100,11 +99,10 @@ final class Traffic {
     Traffic record(double seconds, String uid, String remote, int port, String service, double durationSeconds,
             boolean open) {
         IpAddress responder = IpAddress.parse(remote);
-        Direction direction = responder.isV4() && (responder.v4() >>> 24) == 10 ? Direction.INTERNAL
-                : Direction.OUTBOUND;
         events.add(new Connection(micros(seconds), Host.of(host), new Provenance(CONN, events.size() + 1L), uid,
                 host, nextPort++, responder, port, Transport.TCP, service, Math.round(durationSeconds * 1e6),
-                90_000, 400_000, 900, 800, ConnectionOutcome.ESTABLISHED, open ? "S1" : "SF", direction, open));
+                90_000, 400_000, 900, 800, ConnectionOutcome.ESTABLISHED, open ? "S1" : "SF", directionTo(responder),
+                open));
         return this;
     }
 
