@@ -24,8 +24,8 @@ class BurstScoringTest {
         long burstLast = 40 * SECOND;
         return new BurstSequence(0, burstLast, attempts, attempts, 0, 2, 1, List.of("203.0.113.5:" + port), kind,
                 IpAddress.parse("198.51.100.7"), null, port, connections,
-                kind == BurstSequence.Kind.REPEATED ? MINUTE : 0, cv, longest, false, burstLast + handoff, burstLast + handoff + connections * MINUTE, relation,
-                novelty, noveltyRate);
+                kind == BurstSequence.Kind.REPEATED ? MINUTE : 0, cv, longest, false, burstLast + handoff,
+                burstLast + handoff + connections * MINUTE, relation, novelty, noveltyRate);
     }
 
     static Stream<Arguments> sequences() {
