@@ -109,7 +109,7 @@ public final class FindingRefiner {
                 }
             }
             String reason = finding.reason();
-            Signal allowed = allowlistSignal(finding.destination());
+            Signal allowed = allowlistSignal(finding.destination(), prevalence, signals);
             if (allowed != null) {
                 signals.add(allowed);
                 counts.allowlisted++;
@@ -273,9 +273,20 @@ public final class FindingRefiner {
         }
     }
 
-    /** Names are checked first: a name is the better identity, an address may be shared. */
-    private Signal allowlistSignal(Destination destination) {
+    /**
+     * Names are checked first: a name is the better identity, an address may be shared. But a name is only what
+     * the host's traffic claimed (a server name, a Host header): where the run's DNS answered that name, and never
+     * with this address, the name is not believed and only the address may match; the finding says so.
+     */
+    private Signal allowlistSignal(Destination destination, Prevalence prevalence, List<Signal> signals) {
         Allowlist.Match match = destination.domain() != null ? allowlist.matchDomain(destination.domain()) : null;
+        if (match != null && !prevalence.nameMayLeadTo(destination.domain(), destination.ip())) {
+            signals.add(new Signal("unconfirmed-name",
+                    destination.domain() + " (on '" + match.source().name() + "') was answered by this run's DNS,"
+                            + " never with " + destination.ip(),
+                    "an allowlisted name counts where DNS put it", 0));
+            match = null;
+        }
         if (match == null) {
             match = allowlist.matchAddress(destination.ip());
         }

@@ -13,20 +13,21 @@ import io.stagehunt.event.TlsSession;
 import io.stagehunt.net.DomainName;
 import io.stagehunt.net.IpAddress;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * How many internal hosts talk to each destination (address or domain name), and since when, over one run; and
- * which internal hosts serve DNS or proxy requests for others. Fed every event of the run in time order as a
- * pipeline observer, read once the run has ended.
+ * How many internal hosts talk to each destination (address or domain name), and since when, over one run;
+ * which internal hosts serve DNS or proxy requests for others; and which names DNS answered with which
+ * addresses. Fed every event of the run in time order as a pipeline observer, read once the run has ended.
  *
  * <p>Memory is bounded: at most {@link Settings#maxDestinations()} destinations of each kind (the ones seen least
  * recently are forgotten first, and counted), and per destination an exact set of up to
- * {@link Settings#exactHosts()} hosts, then a 1 KiB sketch. A forgotten destination that comes back looks new and
- * rare, which errs towards showing it. Not thread-safe.
+ * {@link Settings#exactHosts()} hosts, then a 1 KiB sketch; 1 MiB of filters for the DNS answers. A forgotten
+ * destination that comes back looks new and rare, which errs towards showing it. Not thread-safe.
  */
 public final class Prevalence implements Consumer<Event> {
 
@@ -67,6 +68,8 @@ public final class Prevalence implements Consumer<Event> {
     private final Bounded<IpAddress, DistinctCounter> resolvers;
     private final Bounded<IpAddress, DistinctCounter> proxies;
     private final DistinctCounter population = new DistinctCounter(1 << 16);
+    /** Which names DNS answered with which addresses: whether a name a host claimed was where it went. */
+    private final NameAnswers nameAnswers = new NameAnswers();
     /** Made once: a lambda reading the settings would be a new object at each of the many lookups of a server. */
     private final Function<IpAddress, DistinctCounter> newServerCounter;
     private long firstEventMicros = Long.MAX_VALUE;
@@ -93,8 +96,15 @@ public final class Prevalence implements Consumer<Event> {
         if (event instanceof Connection connection) {
             accept(connection, host, time);
         } else if (event instanceof DnsQuery query) {
-            if (answeredWithAddress(query)) {
-                countDomain(query.query(), host, time);
+            // only names that resolved to an address count as destinations: NXDOMAIN floods and tunnels through
+            // TXT or NULL records would otherwise push real destinations out of the bounded table
+            List<IpAddress> answers = query.answerAddresses();
+            String name = answers.isEmpty() ? null : DomainName.normalize(query.query());
+            if (name != null) {
+                domains.count(name, host, time);
+                for (int i = 0; i < answers.size(); i++) {
+                    nameAnswers.add(name, answers.get(i));
+                }
             }
             if (query.server() != null && host.ip() != null && !query.server().equals(host.ip())) {
                 served(resolvers, query.server(), host);
@@ -144,14 +154,6 @@ public final class Prevalence implements Consumer<Event> {
         }
     }
 
-    /**
-     * Only names that resolved to an address are counted: NXDOMAIN floods and tunnels through TXT or NULL
-     * records would otherwise push real destinations out of the bounded table.
-     */
-    private static boolean answeredWithAddress(DnsQuery query) {
-        return !query.answerAddresses().isEmpty();
-    }
-
     private static boolean reachesOut(Direction direction) {
         return direction == Direction.OUTBOUND || direction == Direction.INTERNAL;
     }
@@ -185,6 +187,18 @@ public final class Prevalence implements Consumer<Event> {
     public Seen domain(String domain) {
         String name = DomainName.normalize(domain);
         return name == null ? null : domains.seen(name);
+    }
+
+    /**
+     * Whether a host's traffic that named this address {@code name} may be believed: DNS in the run answered the
+     * name with this address, or never answered the name at all (its lookups were not in the logs), or the
+     * address is a forward proxy, which resolves the names it is asked for itself. A name the run's DNS placed
+     * elsewhere only was claimed, not resolved: a forged Host header or server name.
+     */
+    public boolean nameMayLeadTo(String name, IpAddress address) {
+        String normalized = DomainName.normalize(name);
+        return normalized == null || address == null || !nameAnswers.answered(normalized)
+                || nameAnswers.answered(normalized, address) || proxies.containsKey(address);
     }
 
     /** Distinct internal hosts seen in the run. */

@@ -1,6 +1,7 @@
 package io.stagehunt.refine;
 
 import static io.stagehunt.testing.SampleTraffic.at;
+import static io.stagehunt.testing.SampleTraffic.dns;
 import static io.stagehunt.testing.SampleTraffic.ip;
 import static io.stagehunt.testing.SampleTraffic.tcp;
 import static io.stagehunt.testing.SampleTraffic.tls;
@@ -145,6 +146,34 @@ class FindingRefinerTest {
         assertThat(refined.reason()).contains("on the allowlist").endsWith(".");
         assertThat(refined.score()).isLessThan(0.4);
         assertThat(result.summary().allowlisted()).isEqualTo(1);
+    }
+
+    /**
+     * A name is what the host's traffic claimed. Where the run's DNS answered it, only the addresses it answered
+     * with are believed: a stager sending "Host: connectivity-check.ubuntu.com" to its own server gets no discount.
+     * Where no lookup of the name is in the logs, the claim is taken as before.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+            "the address DNS answered, 34.122.121.32, true, -0.4",
+            "another address, 203.0.113.66, true, 0",
+            "no lookup of the name in the logs, 203.0.113.66, false, -0.4",
+    })
+    void anAllowlistedNameCountsWhereDnsPutIt(String label, String address, boolean resolved, double allowed) {
+        Prevalence prevalence = office();
+        if (resolved) {
+            prevalence.accept(dns(30, "10.2.0.5", "10.2.0.53", "Connectivity-Check.Ubuntu.com.", "34.122.121.32",
+                    "2620:2d:4000:1::22"));
+        }
+        Finding claimed = beacon("10.2.0.5", address, "connectivity-check.ubuntu.com", 80, 0.62);
+
+        Finding refined = new FindingRefiner(SETTINGS, AllowlistFiles.bundled()).refine(List.of(claimed), prevalence)
+                .findings().get(0);
+
+        assertThat(contribution(refined, "allowlisted")).isEqualTo(allowed);
+        assertThat(refined.signals()).filteredOn(signal -> signal.name().equals("unconfirmed-name"))
+                .hasSize(allowed == 0 ? 1 : 0)
+                .allSatisfy(signal -> assertThat(signal.observed()).contains("never with 203.0.113.66"));
     }
 
     @Test
