@@ -5,6 +5,7 @@ import io.stagehunt.detect.Finding;
 import io.stagehunt.detect.Signal;
 import io.stagehunt.detect.network.HttpTlsDetector;
 import io.stagehunt.event.EventTime;
+import io.stagehunt.event.Host;
 import io.stagehunt.event.Provenance;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -109,7 +110,7 @@ public final class FindingRefiner {
                 }
             }
             String reason = finding.reason();
-            Signal allowed = allowlistSignal(finding.destination(), prevalence, signals);
+            Signal allowed = allowlistSignal(finding.host(), finding.destination(), prevalence, signals);
             if (allowed != null) {
                 signals.add(allowed);
                 counts.allowlisted++;
@@ -275,15 +276,18 @@ public final class FindingRefiner {
 
     /**
      * Names are checked first: a name is the better identity, an address may be shared. But a name is only what
-     * the host's traffic claimed (a server name, a Host header): where the run's DNS answered that name, and never
-     * with this address, the name is not believed and only the address may match; the finding says so.
+     * the host's traffic claimed (a server name, a Host header): where the host's own lookups of that name are in
+     * the logs, and never got this address, the name is not believed and only the address may match; the finding
+     * says so.
      */
-    private Signal allowlistSignal(Destination destination, Prevalence prevalence, List<Signal> signals) {
+    private Signal allowlistSignal(Host host, Destination destination, Prevalence prevalence,
+            List<Signal> signals) {
         Allowlist.Match match = destination.domain() != null ? allowlist.matchDomain(destination.domain()) : null;
-        if (match != null && !prevalence.nameMayLeadTo(destination.domain(), destination.ip())) {
+        if (match != null && match.source().reduction() > 0
+                && !prevalence.nameMayLeadTo(host, destination.domain(), destination.ip())) {
             signals.add(new Signal("unconfirmed-name",
-                    destination.domain() + " (on '" + match.source().name() + "') was answered by this run's DNS,"
-                            + " never with " + destination.ip(),
+                    destination.domain() + " (on '" + match.source().name() + "'): this host's lookups of it were"
+                            + " answered, never with " + destination.ip(),
                     "an allowlisted name counts where DNS put it", 0));
             match = null;
         }

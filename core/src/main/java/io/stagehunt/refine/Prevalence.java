@@ -26,7 +26,8 @@ import java.util.function.Function;
  *
  * <p>Memory is bounded: at most {@link Settings#maxDestinations()} destinations of each kind (the ones seen least
  * recently are forgotten first, and counted), and per destination an exact set of up to
- * {@link Settings#exactHosts()} hosts, then a 1 KiB sketch; 1 MiB of filters for the DNS answers. A forgotten
+ * {@link Settings#exactHosts()} hosts, then a 1 KiB sketch, and for a name up to 8 addresses DNS answered it with
+ * and 8 hosts that looked it up. A forgotten
  * destination that comes back looks new and rare, which errs towards showing it. Not thread-safe.
  */
 public final class Prevalence implements Consumer<Event> {
@@ -68,8 +69,6 @@ public final class Prevalence implements Consumer<Event> {
     private final Bounded<IpAddress, DistinctCounter> resolvers;
     private final Bounded<IpAddress, DistinctCounter> proxies;
     private final DistinctCounter population = new DistinctCounter(1 << 16);
-    /** Which names DNS answered with which addresses: whether a name a host claimed was where it went. */
-    private final NameAnswers nameAnswers = new NameAnswers();
     /** Made once: a lambda reading the settings would be a new object at each of the many lookups of a server. */
     private final Function<IpAddress, DistinctCounter> newServerCounter;
     private long firstEventMicros = Long.MAX_VALUE;
@@ -101,10 +100,7 @@ public final class Prevalence implements Consumer<Event> {
             List<IpAddress> answers = query.answerAddresses();
             String name = answers.isEmpty() ? null : DomainName.normalize(query.query());
             if (name != null) {
-                domains.count(name, host, time);
-                for (int i = 0; i < answers.size(); i++) {
-                    nameAnswers.add(name, answers.get(i));
-                }
+                domains.count(name, host, time).answered(DistinctCounter.hash(host), answers);
             }
             if (query.server() != null && host.ip() != null && !query.server().equals(host.ip())) {
                 served(resolvers, query.server(), host);
@@ -190,15 +186,21 @@ public final class Prevalence implements Consumer<Event> {
     }
 
     /**
-     * Whether a host's traffic that named this address {@code name} may be believed: DNS in the run answered the
-     * name with this address, or never answered the name at all (its lookups were not in the logs), or the
-     * address is a forward proxy, which resolves the names it is asked for itself. A name the run's DNS placed
-     * elsewhere only was claimed, not resolved: a forged Host header or server name.
+     * Whether the host's traffic that called this address {@code name} may be believed. Not when the host's own
+     * lookups of the name are in the logs and DNS answered it only with other addresses: then the name was
+     * claimed (a TLS server name or Host header the client wrote), not resolved. Believed otherwise: the host's
+     * lookups are not in the logs (missing DNS logs, DNS over HTTPS), DNS gave the name more addresses than are
+     * kept, or the address is a forward proxy, which resolves the names it is asked for itself.
      */
-    public boolean nameMayLeadTo(String name, IpAddress address) {
+    public boolean nameMayLeadTo(Host host, String name, IpAddress address) {
         String normalized = DomainName.normalize(name);
-        return normalized == null || address == null || !nameAnswers.answered(normalized)
-                || nameAnswers.answered(normalized, address) || proxies.containsKey(address);
+        if (normalized == null || address == null || host == null || proxies.containsKey(address)) {
+            return true;
+        }
+        Stats stats = domains.get(normalized);
+        Answers answers = stats == null ? null : stats.answers;
+        return answers == null || answers.moreAddresses || !answers.lookedUpBy(DistinctCounter.hash(host))
+                || answers.gave(address);
     }
 
     /** Distinct internal hosts seen in the run. */
@@ -260,13 +262,14 @@ public final class Prevalence implements Consumer<Event> {
             super(bound);
         }
 
-        void count(K key, Host host, long time) {
+        Stats count(K key, Host host, long time) {
             Stats stats = get(key);
             if (stats == null) {
                 stats = new Stats(settings.exactHosts(), time);
                 put(key, stats);
             }
             stats.add(host, time);
+            return stats;
         }
 
         Seen seen(K key) {
@@ -282,6 +285,8 @@ public final class Prevalence implements Consumer<Event> {
         long firstSeenMicros;
         long lastSeenMicros;
         long events;
+        /** For a name: what DNS answered it with, and for whom; null until a lookup of it is answered. */
+        Answers answers;
 
         Stats(int exactHosts, long time) {
             this.hosts = new DistinctCounter(exactHosts);
@@ -294,6 +299,72 @@ public final class Prevalence implements Consumer<Event> {
             firstSeenMicros = Math.min(firstSeenMicros, time);
             lastSeenMicros = Math.max(lastSeenMicros, time);
             events++;
+        }
+
+        void answered(long client, List<IpAddress> addresses) {
+            if (answers == null) {
+                answers = new Answers();
+            }
+            answers.add(client, addresses);
+        }
+    }
+
+    /**
+     * The addresses DNS answered one name with and the hosts whose lookups got them, exactly, up to 8 of each:
+     * beyond, "more" is noted and the name is believed wherever it is claimed (a CDN name with many edges). Exact,
+     * not hashed, so that no crafted name or address can pass for another.
+     */
+    private static final class Answers {
+        private static final int MAX_ADDRESSES = 8;
+        private static final int MAX_CLIENTS = 8;
+
+        final IpAddress[] addresses = new IpAddress[MAX_ADDRESSES];
+        int addressCount;
+        boolean moreAddresses;
+        final long[] clients = new long[MAX_CLIENTS];
+        int clientCount;
+        boolean moreClients;
+
+        void add(long client, List<IpAddress> answered) {
+            if (!lookedUpBy(client)) {
+                if (clientCount < MAX_CLIENTS) {
+                    clients[clientCount++] = client;
+                } else {
+                    moreClients = true;
+                }
+            }
+            for (int i = 0; i < answered.size() && !moreAddresses; i++) {
+                IpAddress address = answered.get(i);
+                if (!gave(address)) {
+                    if (addressCount < MAX_ADDRESSES) {
+                        addresses[addressCount++] = address;
+                    } else {
+                        moreAddresses = true;
+                    }
+                }
+            }
+        }
+
+        /** Whether this host's lookup was answered; past the kept hosts, every host is taken to have looked. */
+        boolean lookedUpBy(long client) {
+            if (moreClients) {
+                return true;
+            }
+            for (int i = 0; i < clientCount; i++) {
+                if (clients[i] == client) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        boolean gave(IpAddress address) {
+            for (int i = 0; i < addressCount; i++) {
+                if (addresses[i].equals(address)) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 }

@@ -149,20 +149,22 @@ class FindingRefinerTest {
     }
 
     /**
-     * A name is what the host's traffic claimed. Where the run's DNS answered it, only the addresses it answered
-     * with are believed: a stager sending "Host: connectivity-check.ubuntu.com" to its own server gets no discount.
-     * Where no lookup of the name is in the logs, the claim is taken as before.
+     * A name is what the host's traffic claimed. Where the host's own lookups of it are in the logs, only the
+     * addresses they got are believed: a stager sending "Host: connectivity-check.ubuntu.com" to its own server
+     * gets no discount. Where they are not (DNS logs missing, DNS over HTTPS), the claim is taken as before.
      */
     @ParameterizedTest(name = "{0}")
     @CsvSource({
-            "the address DNS answered, 34.122.121.32, true, -0.4",
-            "another address, 203.0.113.66, true, 0",
-            "no lookup of the name in the logs, 203.0.113.66, false, -0.4",
+            "the address this host's lookup got, 10.2.0.5, 34.122.121.32, -0.4",
+            "another address, 10.2.0.5, 203.0.113.66, 0",
+            "no lookup of the name in the logs, NONE, 203.0.113.66, -0.4",
+            "only another host's lookup in the logs, 10.2.0.6, 203.0.113.66, -0.4",
     })
-    void anAllowlistedNameCountsWhereDnsPutIt(String label, String address, boolean resolved, double allowed) {
+    void anAllowlistedNameCountsWhereThisHostsDnsPutIt(String label, String resolvedBy, String address,
+            double allowed) {
         Prevalence prevalence = office();
-        if (resolved) {
-            prevalence.accept(dns(30, "10.2.0.5", "10.2.0.53", "Connectivity-Check.Ubuntu.com.", "34.122.121.32",
+        if (!resolvedBy.equals("NONE")) {
+            prevalence.accept(dns(30, resolvedBy, "10.2.0.53", "Connectivity-Check.Ubuntu.com.", "34.122.121.32",
                     "2620:2d:4000:1::22"));
         }
         Finding claimed = beacon("10.2.0.5", address, "connectivity-check.ubuntu.com", 80, 0.62);

@@ -9,6 +9,7 @@ import static io.stagehunt.testing.SampleTraffic.tls;
 import static io.stagehunt.testing.SampleTraffic.udp;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.stagehunt.event.Host;
 import org.junit.jupiter.api.Test;
 
 class PrevalenceTest {
@@ -32,6 +33,30 @@ class PrevalenceTest {
         assertThat(prevalence.domain("WWW.example.com.").hosts()).isEqualTo(6);
         assertThat(prevalence.address(ip("198.51.100.9")).hosts()).isEqualTo(1);
         assertThat(prevalence.address(ip("192.0.2.1"))).isNull();
+    }
+
+    @Test
+    void aClaimedNameLeadsWhereTheHostsLookupsOfItWereAnsweredAndWhereTheyCannotTell() {
+        Prevalence prevalence = new Prevalence(Prevalence.Settings.DEFAULTS);
+        Host client = Host.of(ip("10.1.0.5"));
+        prevalence.accept(dns(1, "10.1.0.5", "10.1.0.53", "update.example.com", "198.51.100.10"));
+        String[] edges = new String[9];
+        for (int i = 0; i < edges.length; i++) {
+            edges[i] = "203.0.113." + (i + 1);
+        }
+        prevalence.accept(dns(2, "10.1.0.5", "10.1.0.53", "cdn.example.net", edges));
+        prevalence.accept(http(3, "10.1.0.7", "10.1.0.8", 3128, "CONNECT", "update.example.com:443",
+                "update.example.com:443", "curl/8", 0, 0));
+
+        assertThat(prevalence.nameMayLeadTo(client, "update.example.com", ip("198.51.100.10"))).isTrue();
+        assertThat(prevalence.nameMayLeadTo(client, "UPDATE.example.com.", ip("192.0.2.66"))).isFalse();
+        assertThat(prevalence.nameMayLeadTo(Host.of(ip("10.1.0.6")), "update.example.com", ip("192.0.2.66")))
+                .as("that host's lookups are not in the logs").isTrue();
+        assertThat(prevalence.nameMayLeadTo(client, "update.example.com", ip("10.1.0.8")))
+                .as("a forward proxy resolves names itself").isTrue();
+        assertThat(prevalence.nameMayLeadTo(client, "cdn.example.net", ip("192.0.2.66")))
+                .as("more edges than are kept").isTrue();
+        assertThat(prevalence.nameMayLeadTo(client, "never-looked-up.example.org", ip("192.0.2.66"))).isTrue();
     }
 
     @Test

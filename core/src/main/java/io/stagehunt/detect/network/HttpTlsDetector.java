@@ -376,12 +376,7 @@ public final class HttpTlsDetector implements Detector<HttpTlsDetector.Key, Http
     }
 
     private static String nameOf(String hostHeader) {
-        if (hostHeader == null) {
-            return null;
-        }
-        int colon = hostHeader.lastIndexOf(':');
-        String host = colon > 0 && hostHeader.indexOf(':') == colon ? hostHeader.substring(0, colon) : hostHeader;
-        return DomainName.normalize(host);
+        return DomainName.normalize(DomainName.withoutPort(hostHeader));
     }
 
     /** Time span and evidence shared by every state. */
