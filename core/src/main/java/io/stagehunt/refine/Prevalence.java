@@ -26,9 +26,9 @@ import java.util.function.Function;
  *
  * <p>Memory is bounded: at most {@link Settings#maxDestinations()} destinations of each kind (the ones seen least
  * recently are forgotten first, and counted), and per destination an exact set of up to
- * {@link Settings#exactHosts()} hosts, then a 1 KiB sketch, and for a name up to 8 addresses DNS answered it with
- * and 8 hosts that looked it up. A forgotten
- * destination that comes back looks new and rare, which errs towards showing it. Not thread-safe.
+ * {@link Settings#exactHosts()} hosts, then a 1 KiB sketch; for a name, up to 8 addresses DNS answered it with
+ * and 8 hosts whose lookups of it were answered. A forgotten destination that comes back looks new and rare,
+ * which errs towards showing it. Not thread-safe.
  */
 public final class Prevalence implements Consumer<Event> {
 

@@ -6,11 +6,10 @@ import java.io.Serializable;
  * Counts the few ports a channel uses, to name the usual one. Four slots: when a fifth port comes, the least
  * counted slot gives it its place and its count (Space-Saving, Metwally et al. 2005), so a port used more than
  * a fifth of the time is always among them, whichever ports came first (a channel that probed twenty ports
- * before settling on its own is named by its own). Beside
- * the counts, 64 bits hashed by port estimate how many distinct ports the channel used in all (linear
- * counting), whatever the order they came in: what tells a channel of one service from a sweep of many. Fields
- * rather than arrays: every flow of every channel passes through here, and arrays would be two more objects to
- * reach in memory.
+ * before settling on its own is named by its own). Beside the counts, 64 bits hashed by port estimate how many
+ * distinct ports the channel used in all (linear counting), whatever the order they came in: what tells a
+ * channel of one service from a sweep of many. Fields rather than arrays: every flow of every channel passes
+ * through here, and arrays would be two more objects to reach in memory.
  */
 final class PortTally implements Serializable {
 
