@@ -20,6 +20,12 @@ final class BeaconReport {
     /** Below this periodicity evidence the sentence does not claim a period. */
     private static final double CLAIM_PERIOD = 0.3;
     private static final Set<Integer> WEB_PORTS = Set.of(80, 443, 8000, 8080, 8443, 3128);
+    /**
+     * A silence of this many periods, and of an hour at least, separates sessions: a night between office days,
+     * or two bursts of calls a day apart, which "every 7.7 s over 22.2 h" alone would hide.
+     */
+    private static final double SESSION_GAP_PERIODS = 20;
+    private static final double SESSION_GAP_MIN_SECONDS = 3600;
 
     private final ChannelView view;
     private final ArrivalSeries.Selection selection;
@@ -97,7 +103,9 @@ final class BeaconReport {
             if (!Double.isNaN(estimate.jitter())) {
                 sentence.append(" (").append(Phrasing.plusMinusPercent(estimate.jitter())).append(')');
             }
-            sentence.append(' ').append(Phrasing.times(times)).append(" over ").append(span);
+            int sessions = sessions();
+            sentence.append(' ').append(Phrasing.times(times))
+                    .append(sessions > 1 ? " in " + sessions + " sessions" : "").append(" over ").append(span);
         } else {
             sentence.append(' ').append(Phrasing.times(times)).append(" over ").append(span)
                     .append(" at irregular intervals");
@@ -109,6 +117,19 @@ final class BeaconReport {
             sentence.append(", and ").append(Phrasing.percent(unanswered)).append(" of the attempts got no answer");
         }
         return sentence.append('.').toString();
+    }
+
+    /** Runs of check-ins separated by silences of many periods (and an hour at least). */
+    private int sessions() {
+        double gap = Math.max(SESSION_GAP_MIN_SECONDS, SESSION_GAP_PERIODS * period());
+        double[] checkIns = selection.checkIns();
+        int sessions = checkIns.length == 0 ? 0 : 1;
+        for (int i = 1; i < checkIns.length; i++) {
+            if (checkIns[i] - checkIns[i - 1] > gap) {
+                sessions++;
+            }
+        }
+        return sessions;
     }
 
     private List<Signal> signals() {

@@ -131,6 +131,22 @@ class BeaconDetectorTest {
         });
     }
 
+    /** Two bursts of calls a day apart are said to be two sessions, not one call every few seconds all day. */
+    @Test
+    void callsSeparatedByLongSilencesAreToldAsSessions() {
+        Traffic host = new Traffic("10.1.1.12");
+        for (double time : CheckInSchedules.clockwork(0, 10, 15)) {
+            host.https(time, C2, "sync.example", 900);
+            host.https(time + 22 * 3600, C2, "sync.example", 900);
+        }
+        Traffic steady = httpsCheckIns(60, 150, 3);
+
+        assertThat(DetectorHarness.run(new BeaconDetector(), host.events())).last().satisfies(finding ->
+                assertThat(finding.reason()).contains("every 10 s").contains("30 times in 2 sessions over 22"));
+        assertThat(DetectorHarness.run(new BeaconDetector(), steady.events())).singleElement().satisfies(finding ->
+                assertThat(finding.reason()).doesNotContain("session"));
+    }
+
     @Test
     void survivesDroppedCheckInsAndNightlySleep() {
         Traffic host = new Traffic("10.1.1.9");
