@@ -42,6 +42,8 @@ public final class BeaconChannel implements ChannelState {
     private double logTypicalGap = Double.NaN;
     private long ownCheckIns;
     private long unanswered;
+    private long timePolls;
+    private long measuredTimePolls;
     private long flows;
     private boolean encrypted;
     private long evaluatedThroughMicros = Long.MIN_VALUE;
@@ -72,6 +74,10 @@ public final class BeaconChannel implements ChannelState {
             flows++;
             if (!observation.answered()) {
                 unanswered++;
+            }
+            if (observation.timePoll()) {
+                timePolls++;
+                measuredTimePolls += observation.bytesOut() > 0 ? 1 : 0;
             }
             remotePorts.add(observation.remotePort());
             targetPorts.add(observation.targetPort());
@@ -233,8 +239,8 @@ public final class BeaconChannel implements ChannelState {
         }
         long windowStart = Math.floorDiv(windowStartMicros(end, moment), 1_000_000L);
         long windowEnd = Math.floorDiv(end, 1_000_000L);
-        ArrivalSeries.RitaArrivals flows = series.ritaArrivals(selectionStart, end);
-        RitaScoring.Result rita = RitaScoring.score(windowStart, windowEnd, flows.seconds(), flows.bytes(),
+        ArrivalSeries.RitaArrivals arrivals = series.ritaArrivals(selectionStart, end);
+        RitaScoring.Result rita = RitaScoring.score(windowStart, windowEnd, arrivals.seconds(), arrivals.bytes(),
                 settings.rita());
         boolean ritaReports = last && rita != null && rita.score() >= settings.ritaReportScore();
         if (!(ownReports || ritaReports)) {
@@ -244,8 +250,8 @@ public final class BeaconChannel implements ChannelState {
         reportedAtMicros = moment.nowMicros();
         reportedScore = own.score();
         BeaconReport report = new BeaconReport(view, selection, rita, estimate, own, remotePorts.usual(),
-                targetPorts.usual(), encrypted, unansweredShare(), evidence.toList(),
-                settings.rita().minUniqueTimestamps());
+                targetPorts.usual(), encrypted, unansweredShare(), onlyTimePolls(),
+                evidence.toList(), settings.rita().minUniqueTimestamps(), settings.timePollWeight());
         findings.accept(report.finding());
     }
 
@@ -264,6 +270,11 @@ public final class BeaconChannel implements ChannelState {
 
     private boolean sweep() {
         return remotePorts.distinctPorts() >= SWEEP_PORTS && unansweredShare() > 0.5;
+    }
+
+    /** Every flow a plain NTP poll as far as measured, and the sizes of one at least measured. */
+    private boolean onlyTimePolls() {
+        return timePolls == flows && measuredTimePolls > 0;
     }
 
     private double unansweredShare() {

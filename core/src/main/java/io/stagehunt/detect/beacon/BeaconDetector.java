@@ -45,21 +45,25 @@ public final class BeaconDetector implements PairDetector<BeaconChannel> {
      *     threshold for a beacon of interest is 0.5)
      * @param strobeConnections connections per window from which a channel is a strobe, not a beacon (RITA:
      *     86,400, one a second)
+     * @param timePollWeight points taken off a channel whose every flow was a plain NTP poll: a clock keeping
+     *     time is the textbook benign beacon, and the channel stays reported, marked, for what hides in NTP
      */
     public record Settings(PairSettings pairs, RitaScoring.Settings rita, Periodicity.Settings periodicity,
             BeaconScoring.Settings scoring, int maxArrivalsPerChannel, Duration checkInMerge,
             Duration retransmissionWindow, double keptAliveWeight, int quietFactor, Duration quietMinimum,
             Duration quietMaximum, int minCheckIns, int minNewArrivals, double reportScore, double ritaReportScore,
-            long strobeConnections) implements Serializable {
+            long strobeConnections, double timePollWeight) implements Serializable {
 
         public static final Settings DEFAULTS = new Settings(PairSettings.DEFAULTS, RitaScoring.Settings.DEFAULTS,
                 Periodicity.Settings.DEFAULTS, BeaconScoring.Settings.DEFAULTS, 4096, Duration.ofSeconds(1),
-                Duration.ofSeconds(60), 0.25, 10, Duration.ofMinutes(5), Duration.ofHours(6), 4, 4, 0.4, 0.5, 86_400);
+                Duration.ofSeconds(60), 0.25, 10, Duration.ofMinutes(5), Duration.ofHours(6), 4, 4, 0.4, 0.5, 86_400,
+                0.3);
 
         public Settings {
             if (maxArrivalsPerChannel < 16 || keptAliveWeight <= 0 || keptAliveWeight > 1 || quietFactor < 1
                     || minCheckIns < 4 || minNewArrivals < 1 || reportScore < 0 || reportScore > 1
-                    || ritaReportScore < 0 || strobeConnections < 1 || quietMinimum.compareTo(quietMaximum) > 0) {
+                    || ritaReportScore < 0 || strobeConnections < 1 || quietMinimum.compareTo(quietMaximum) > 0
+                    || timePollWeight < 0 || timePollWeight > 1) {
                 throw new IllegalArgumentException("invalid beacon settings: " + this);
             }
         }

@@ -36,12 +36,15 @@ final class BeaconReport {
     private final int targetPort;
     private final boolean encrypted;
     private final double unanswered;
+    private final boolean timePolls;
     private final List<Provenance> evidence;
     private final int ritaMinimum;
+    private final double timePollWeight;
 
     BeaconReport(ChannelView view, ArrivalSeries.Selection selection, RitaScoring.Result rita,
             Periodicity.Estimate estimate, BeaconScoring.Breakdown own, int remotePort, int targetPort,
-            boolean encrypted, double unanswered, List<Provenance> evidence, int ritaMinimum) {
+            boolean encrypted, double unanswered, boolean timePolls, List<Provenance> evidence, int ritaMinimum,
+            double timePollWeight) {
         this.view = view;
         this.selection = selection;
         this.rita = rita;
@@ -51,8 +54,10 @@ final class BeaconReport {
         this.targetPort = targetPort;
         this.encrypted = encrypted;
         this.unanswered = unanswered;
+        this.timePolls = timePolls;
         this.evidence = evidence;
         this.ritaMinimum = ritaMinimum;
+        this.timePollWeight = timePollWeight;
     }
 
     Finding finding() {
@@ -115,6 +120,9 @@ final class BeaconReport {
         }
         if (unanswered >= 0.5) {
             sentence.append(", and ").append(Phrasing.percent(unanswered)).append(" of the attempts got no answer");
+        }
+        if (timePolls) {
+            sentence.append("; each was a plain NTP time poll");
         }
         return sentence.append('.').toString();
     }
@@ -179,6 +187,11 @@ final class BeaconReport {
         if (unanswered > 0) {
             signals.add(new Signal("unanswered", Phrasing.percent(unanswered) + " of attempts got no answer",
                     "a live service answers", 0));
+        }
+        if (timePolls) {
+            signals.add(new Signal("time poll", "every flow a plain NTP message each way (UDP to port 123, "
+                    + "48 bytes, no extension fields)", "a clock polls its time server on a schedule",
+                    -timePollWeight));
         }
         return signals;
     }

@@ -263,7 +263,7 @@ final class FlowJoin implements Serializable {
         return new Observation(Observation.Kind.FLOW, connection.timeMicros(), connection.bytesOut(),
                 connection.durationMicros(), false, connection.originatorPort(), connection.remotePort(), -1,
                 connection.uid(), PairEvents.answered(connection), PairEvents.encrypted(connection),
-                PairEvents.lookup(connection), connection.provenance());
+                PairEvents.lookup(connection), PairEvents.timePoll(connection), connection.provenance());
     }
 
     private static boolean identified(String uid) {
@@ -294,6 +294,7 @@ final class FlowJoin implements Serializable {
         boolean answered = true;
         boolean encrypted;
         boolean lookup;
+        boolean timePoll;
         Provenance provenance;
 
         Entry(String uid, long startMicros, long settleAtMicros, Stage stage) {
@@ -318,6 +319,7 @@ final class FlowJoin implements Serializable {
             answered = PairEvents.answered(connection);
             encrypted |= PairEvents.encrypted(connection);
             lookup = PairEvents.lookup(connection);
+            timePoll = PairEvents.timePoll(connection);
             provenance = connection.provenance();
             lastTouchMicros = Math.max(lastTouchMicros, connection.timeMicros());
         }
@@ -335,7 +337,7 @@ final class FlowJoin implements Serializable {
 
         Observation observation(Observation.Kind kind, long timeMicros, Provenance source) {
             return new Observation(kind, timeMicros, bytesOut, durationMicros, open, originatorPort, remotePort,
-                    targetPort, uid, answered, encrypted, lookup, source != null ? source : provenance);
+                    targetPort, uid, answered, encrypted, lookup, timePoll, source != null ? source : provenance);
         }
     }
 }

@@ -16,10 +16,11 @@ import java.io.Serializable;
  * @param answered the far end answered (a failed attempt is still a check-in, but one nobody heard)
  * @param encrypted the flow carried TLS
  * @param lookup the sensor recognised the flow as DNS: a lookup through a resolver, not a session with it
+ * @param timePoll the flow was a plain NTP poll of a time server ({@link PairEvents#timePoll})
  */
 record Observation(Kind kind, long timeMicros, long bytesOut, long durationMicros, boolean open, int originatorPort,
         int remotePort, int targetPort, String uid, boolean answered, boolean encrypted, boolean lookup,
-        Provenance provenance) implements Serializable {
+        boolean timePoll, Provenance provenance) implements Serializable {
 
     enum Kind {
         /** A new flow: a check-in. */

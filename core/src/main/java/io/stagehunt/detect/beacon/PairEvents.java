@@ -26,6 +26,14 @@ final class PairEvents {
      * multicast 224.0.0.0/4 and 240.0.0.0/4 with the broadcast address, tested by the first octet.)
      */
     private static final List<Cidr> NOT_A_PARTY = List.of(Cidr.parse("ff00::/8"), Cidr.parse("::/128"));
+    /** NTP's port, and the size of an NTP message without extension fields. */
+    private static final int NTP_PORT = 123;
+    private static final int NTP_MESSAGE = 48;
+    /**
+     * What a sensor may count beside each datagram's payload: nothing (Zeek), or whole packets (Suricata,
+     * Argus): IPv4 or IPv6 with UDP (28, 48), plus Ethernet (42, 62), plus a VLAN tag (46, 66).
+     */
+    private static final int[] PACKET_OVERHEADS = {0, 28, 42, 46, 48, 62, 66};
 
     private PairEvents() {
     }
@@ -91,6 +99,35 @@ final class PairEvents {
         int to = connection.responderPort();
         return (from == 67 || from == 68) && (to == 67 || to == 68)
                 || (from == 546 || from == 547) && (to == 546 || to == 547);
+    }
+
+    /**
+     * Whether the flow is a clock polling a time server, as far as the sensor measured it: the host sent UDP to
+     * port 123, and every packet either way held one plain NTP message, by the sizes the sensor counted. A side
+     * whose bytes the sensor did not count (Zeek's {@code -}) neither confirms nor refutes. A message with
+     * extension fields (NTS, Autokey, or anything an attacker appends) is not plain.
+     */
+    static boolean timePoll(Connection connection) {
+        return connection.transport() == Transport.UDP && connection.direction() != Direction.INBOUND
+                && connection.responderPort() == NTP_PORT
+                && (connection.originatorBytes() < 0
+                        || plainNtp(connection.originatorBytes(), connection.originatorPackets()))
+                && (connection.responderBytes() < 0 || connection.responderBytes() == 0
+                        && connection.responderPackets() <= 0
+                        || plainNtp(connection.responderBytes(), connection.responderPackets()));
+    }
+
+    private static boolean plainNtp(long bytes, long packets) {
+        if (packets <= 0 || bytes % packets != 0) {
+            return false;
+        }
+        long perPacket = bytes / packets;
+        for (int overhead : PACKET_OVERHEADS) {
+            if (perPacket == NTP_MESSAGE + overhead) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean initiatedBy(Host host, IpAddress client) {

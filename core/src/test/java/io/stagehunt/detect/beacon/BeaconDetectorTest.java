@@ -1,6 +1,7 @@
 package io.stagehunt.detect.beacon;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.stagehunt.detect.Detector;
 import io.stagehunt.detect.Finding;
@@ -320,6 +321,40 @@ class BeaconDetectorTest {
 
         assertThat(DetectorHarness.run(new BeaconDetector(), Traffic.merged(client, clientV6, relay))).isEmpty();
         assertThat(DetectorHarness.run(new BeaconDetector(), sameTimerOtherPort.events())).hasSize(1);
+    }
+
+    /**
+     * A clock polling its time server every 64 s is the textbook benign beacon: reported, but marked and 0.3
+     * lower than the same timer sending anything else. Messages with extension fields (NTS, or data an implant
+     * appends) are not plain polls and keep their score, as does a clock answered by a responder that writes more.
+     */
+    @Test
+    void plainNtpPollsAreMarkedAndLowered() {
+        double[] schedule = CheckInSchedules.jittered(0, 64, 0.02, 120, 11);
+        Traffic clock = new Traffic("10.1.1.30");
+        Traffic unanswered = new Traffic("10.1.1.31");
+        Traffic extended = new Traffic("10.1.1.32");
+        Traffic unmeasured = new Traffic("10.1.1.33");
+        for (int i = 0; i < schedule.length; i++) {
+            clock.ntp(schedule[i], C2, 48, true);
+            // Zeek writes "-" for the bytes of some lone datagrams: they neither confirm nor refute a poll
+            unanswered.ntp(schedule[i], C2, i % 10 == 0 ? -1 : 48, false);
+            extended.ntp(schedule[i], C2, 48 + 68, true);
+            unmeasured.ntp(schedule[i], C2, -1, false);
+        }
+
+        Finding poll = DetectorHarness.run(new BeaconDetector(), clock.events()).get(0);
+        Finding unansweredPoll = DetectorHarness.run(new BeaconDetector(), unanswered.events()).get(0);
+        Finding notPlain = DetectorHarness.run(new BeaconDetector(), extended.events()).get(0);
+        Finding neverMeasured = DetectorHarness.run(new BeaconDetector(), unmeasured.events()).get(0);
+
+        assertThat(signal(poll, "time poll").contribution()).isEqualTo(-0.3);
+        assertThat(poll.reason()).endsWith("; each was a plain NTP time poll.");
+        assertThat(poll.score()).isCloseTo(notPlain.score() - 0.3, within(1e-9));
+        assertThat(unansweredPoll.signals()).extracting(Signal::name).contains("time poll", "unanswered");
+        assertThat(notPlain.signals()).extracting(Signal::name).doesNotContain("time poll");
+        assertThat(notPlain.reason()).doesNotContain("NTP");
+        assertThat(neverMeasured.signals()).extracting(Signal::name).doesNotContain("time poll");
     }
 
     /**

@@ -74,6 +74,23 @@ final class Traffic {
     }
 
     /**
+     * A clock's poll of a time server, as Zeek logs it: UDP from an ephemeral port to 123, one message each way
+     * of {@code messageBytes} (48 for plain NTP; -1 when the sensor did not count them), or none back when
+     * unanswered.
+     */
+    Traffic ntp(double seconds, String remote, long messageBytes, boolean answered) {
+        flows++;
+        IpAddress responder = IpAddress.parse(remote);
+        String state = answered ? "SF" : "S0";
+        events.add(new Connection(micros(seconds), Host.of(host), new Provenance(CONN, events.size() + 1L),
+                "C" + flows, host, nextPort++, responder, 123, Transport.UDP, answered ? "ntp" : null, 30_000,
+                messageBytes, answered || messageBytes < 0 ? messageBytes : 0, 1, answered ? 1 : 0,
+                ConnectionOutcome.ofZeek(state),
+                state, directionTo(responder), false));
+        return this;
+    }
+
+    /**
      * An ICMP flow of the given type and code, logged as Zeek logs it: the type as the originator port, the code
      * as the responder port.
      */
