@@ -32,6 +32,7 @@ public final class DnsSurgeDetector implements Detector<Host, SurgeHostState> {
 
     public static final String ID = "dns-surge";
     private static final List<String> TECHNIQUES = List.of("T1071.004", "T1104");
+    private static final int DNS_PORT = 53;
 
     /**
      * Settings of {@code dns-surge}.
@@ -90,13 +91,17 @@ public final class DnsSurgeDetector implements Detector<Host, SurgeHostState> {
         return type == DnsQuery.class || type == Connection.class;
     }
 
-    /** The querying host for a lookup; the serving host for a client's connection to a resolver or proxy. */
+    /**
+     * The querying host for a lookup; the serving host for a client's answered connection to a resolver or proxy
+     * port (a scanner's probes, refused or unanswered, make nobody a forwarder).
+     */
     @Override
     public Host keyOf(Event event) {
         if (event instanceof DnsQuery query) {
             return DnsNames.sentByHost(query) ? query.host() : null;
         }
         if (event instanceof Connection connection && connection.direction() == Direction.INTERNAL
+                && !connection.outcome().failed()
                 && forwarderPorts.contains(connection.responderPort()) && connection.responder() != null
                 && !connection.responder().equals(connection.originator())) {
             return Host.of(connection.responder());
@@ -112,6 +117,11 @@ public final class DnsSurgeDetector implements Detector<Host, SurgeHostState> {
         }
         if (event instanceof Connection connection) {
             state.servedClients.add(Fingerprints.of(connection.originator()));
+            state.resolvesForClients |= connection.responderPort() == DNS_PORT;
+            if (index > state.lastServedWindow) {
+                state.servedWindows++;
+                state.lastServedWindow = index;
+            }
             state.lastUseWindow = Math.max(state.lastUseWindow, index);
             context.setTimer(state.windowHasQueries() ? windowEnd(state.window) : expiry(state));
             return state;
@@ -206,6 +216,6 @@ public final class DnsSurgeDetector implements Detector<Host, SurgeHostState> {
                 state.domainHistory.median(), state.domainHistory.mad(),
                 baselineQueries == 0 ? 0 : state.nxHistory.sum() / baselineQueries,
                 baselineDomains == 0 ? 0 : state.generatedHistory.sum() / baselineDomains,
-                state.servedClients.size());
+                state.servedClients.size(), state.servedWindows, state.resolvesForClients);
     }
 }

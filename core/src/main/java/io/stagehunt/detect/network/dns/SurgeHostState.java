@@ -31,6 +31,9 @@ final class SurgeHostState implements Serializable {
     final WindowHistory nxHistory;
     final WindowHistory generatedHistory;
     final FingerprintSet servedClients = new FingerprintSet(MAX_SERVED_CLIENTS);
+    boolean resolvesForClients;
+    long servedWindows;
+    long lastServedWindow = Long.MIN_VALUE;
 
     SurgeHostState(long window, int historyWindows, int maxDomainsPerWindow) {
         this.window = window;

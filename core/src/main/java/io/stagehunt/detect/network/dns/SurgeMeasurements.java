@@ -17,11 +17,14 @@ package io.stagehunt.detect.network.dns;
  * @param madDomains median absolute deviation of distinct domains per window
  * @param baselineNxShare share of NXDOMAIN answers over the whole baseline
  * @param baselineGeneratedShare share of generated-looking names among the baseline's distinct domains
- * @param servedClients other internal hosts seen using this host as a DNS resolver or web proxy
+ * @param servedClients other internal hosts seen using this host as a DNS resolver or web proxy, in answered
+ *     connections
+ * @param servedWindows windows in which such a client used it
+ * @param resolvesForClients whether some of them used it on port 53 (a resolver), not only as a proxy
  */
 public record SurgeMeasurements(
         long windowStartMicros, long windowMicros, long queries, long distinctDomains, boolean distinctSaturated,
         long nxdomain, long generated, int baselineWindows, double medianQueries, double madQueries,
         double medianDomains, double madDomains, double baselineNxShare, double baselineGeneratedShare,
-        int servedClients) {
+        int servedClients, long servedWindows, boolean resolvesForClients) {
 }

@@ -26,6 +26,9 @@ public final class SurgeScoring {
     static final double FORWARDER_WEIGHT = -0.25;
     /** Fewest NXDOMAIN answers and generated-looking names that can count as a change at all. */
     static final int MIN_NXDOMAIN = 10;
+    /** Clients a host must serve to count as a forwarder, or windows in which its one client used it. */
+    static final int MIN_SERVED_CLIENTS = 2;
+    static final int MIN_SERVED_WINDOWS = 3;
     static final int MIN_GENERATED = 5;
 
     private SurgeScoring() {
@@ -93,13 +96,27 @@ public final class SurgeScoring {
                 m.generated() >= MIN_GENERATED
                         ? GENERATED_WEIGHT * clamp((generatedShare - m.baselineGeneratedShare() - 0.05) / 0.3) : 0));
 
-        if (m.servedClients() > 0) {
+        if (forwards(m)) {
             signals.add(new Signal("forwarder",
-                    "resolves or proxies for " + m.servedClients() + " other internal host"
-                            + (m.servedClients() == 1 ? "" : "s"),
+                    role(m) + " for " + m.servedClients() + " other internal host"
+                            + (m.servedClients() == 1 ? "" : "s") + " in " + m.servedWindows() + " windows",
                     "a forwarder's lookups follow its clients' demand", FORWARDER_WEIGHT));
         }
         return signals;
+    }
+
+    /**
+     * Whether the host serves others: two clients at least, or one that keeps using it (a lab's only browser
+     * behind its proxy), so that one scanner's probe of an open port or a colleague trying a test server once
+     * does not make it a forwarder.
+     */
+    static boolean forwards(SurgeMeasurements m) {
+        return m.servedClients() >= MIN_SERVED_CLIENTS
+                || m.servedClients() > 0 && m.servedWindows() >= MIN_SERVED_WINDOWS;
+    }
+
+    private static String role(SurgeMeasurements m) {
+        return m.resolvesForClients() ? "resolves" : "proxies";
     }
 
     public static double score(List<Signal> signals) {
@@ -126,8 +143,8 @@ public final class SurgeScoring {
         if (contribution(signals, "generated_names") > 0) {
             text.append(String.format(Locale.ROOT, ", %d of the names looking machine-generated", m.generated()));
         }
-        if (m.servedClients() > 0) {
-            text.append("; it resolves for other hosts, so this may be their demand");
+        if (forwards(m)) {
+            text.append("; it ").append(role(m)).append(" for other hosts, so this may be their demand");
         }
         text.append('.');
         return text.toString();

@@ -77,10 +77,27 @@ class DnsSurgeDetectorTest {
         for (long time = START; time < START + 3 * HOUR; time += MINUTE) {
             serving.connection(time, STEADY, "10.0.0.53", 53, Transport.UDP, ConnectionOutcome.ESTABLISHED,
                     10_000, 40, 120);
+            serving.connection(time + SECOND, INFECTED, "10.0.0.53", 53, Transport.UDP,
+                    ConnectionOutcome.ESTABLISHED, 10_000, 40, 120);
         }
 
         assertThat(DetectorHarness.run(new DnsSurgeDetector(), alone.events())).hasSize(1);
         assertThat(DetectorHarness.run(new DnsSurgeDetector(), serving.events())).isEmpty();
+    }
+
+    /** A scanner sweeping the host's proxy and resolver ports, refused or unanswered, makes it no forwarder. */
+    @Test
+    void aScannersProbesMakeNoForwarder() {
+        SyntheticTraffic scanned = resolverLookups(8);
+        for (int port : new int[] {53, 3128, 8080, 8888}) {
+            scanned.connection(START + HOUR + port, "10.9.9.9", "10.0.0.53", port, Transport.TCP,
+                    ConnectionOutcome.REJECTED, 0, 0, 0);
+            scanned.connection(START + HOUR + port + SECOND, "10.9.9.10", "10.0.0.53", port, Transport.TCP,
+                    ConnectionOutcome.NO_REPLY, 0, 0, 0);
+        }
+
+        assertThat(DetectorHarness.run(new DnsSurgeDetector(), scanned.events())).singleElement()
+                .satisfies(finding -> assertThat(finding.reason()).doesNotContain("for other hosts"));
     }
 
     private static SyntheticTraffic resolverLookups(long seed) {

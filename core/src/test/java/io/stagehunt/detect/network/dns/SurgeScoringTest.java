@@ -17,7 +17,7 @@ class SurgeScoringTest {
     private static SurgeMeasurements window(long queries, long domains, long nxdomain, long generated, double median,
             double mad, double medianDomains, int servedClients) {
         return new SurgeMeasurements(0, 300_000_000L, queries, domains, false, nxdomain, generated, 24, median, mad,
-                medianDomains, mad, 0.02, 0.01, servedClients);
+                medianDomains, mad, 0.02, 0.01, servedClients, servedClients > 0 ? 1 : 0, servedClients > 0);
     }
 
     @ParameterizedTest(name = "{0} queries, {1} domains vs median {2}/{4} (MAD {3}): surge {5}")
@@ -67,5 +67,32 @@ class SurgeScoringTest {
         assertThat(signals.get(signals.size() - 1).name()).isEqualTo("forwarder");
         assertThat(SurgeScoring.score(signals)).isLessThan(SETTINGS.reportScore());
         assertThat(SurgeScoring.reason("10.0.0.238", forwarder, signals)).contains("it resolves for other hosts");
+    }
+
+    /**
+     * A forwarder serves two clients, or one again and again (a lab's only browser behind its proxy); one client
+     * once (a colleague trying the host's test server, a scanner finding a port open) makes none.
+     */
+    @ParameterizedTest(name = "{0} clients in {1} windows, port 53: {2} -> {3}")
+    @CsvSource(nullValues = "NONE", value = {
+        "1, 1,  false, NONE",
+        "1, 2,  true,  NONE",
+        "1, 3,  false, '; it proxies for other hosts'",
+        "2, 1,  true,  '; it resolves for other hosts'",
+        "5, 24, false, '; it proxies for other hosts'",
+    })
+    void aForwarderServesSeveralClientsOrOneAgainAndAgain(int clients, long windows, boolean port53,
+            String clause) {
+        SurgeMeasurements host = new SurgeMeasurements(0, 300_000_000L, 3000, 900, false, 10, 3, 24, 30, 3, 10, 3,
+                0.02, 0.01, clients, windows, port53);
+        List<Signal> signals = SurgeScoring.signals(host, SETTINGS);
+
+        assertThat(signals.stream().anyMatch(signal -> signal.name().equals("forwarder"))).isEqualTo(clause != null);
+        String reason = SurgeScoring.reason("10.0.0.238", host, signals);
+        if (clause != null) {
+            assertThat(reason).contains(clause);
+        } else {
+            assertThat(reason).doesNotContain("for other hosts");
+        }
     }
 }
