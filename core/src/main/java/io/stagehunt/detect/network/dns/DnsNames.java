@@ -14,6 +14,11 @@ public final class DnsNames {
     static final int TYPE_CNAME = 5;
     static final int TYPE_NULL = 10;
     static final int TYPE_TXT = 16;
+    /**
+     * The longest query name measured: 253 bytes, each of which a sensor may have written as a 4-character
+     * escape.
+     */
+    static final int MAX_LOGGED_NAME = 4 * 253;
 
     private DnsNames() {
     }
@@ -57,6 +62,83 @@ public final class DnsNames {
             }
         }
         return dot && letter ? name : null;
+    }
+
+    /**
+     * The query name as the tunnel detector measures it, or null: a name {@link #destinationName} takes, or one
+     * whose labels left of its trailing host-name labels hold bytes no host name holds. iodine's raw encodings
+     * put any byte there, which Zeek logs as {@code \xNN} escapes; the registered domain the data hides under
+     * is still a host name. Such names are rare, so only they pay for folding case (readers leave names too long
+     * to be valid as they were logged).
+     */
+    static String tunnelName(DnsQuery query) {
+        String name = destinationName(query);
+        if (name != null) {
+            return name;
+        }
+        String raw = query.query();
+        if (raw == null || raw.isEmpty() || raw.length() > MAX_LOGGED_NAME) {
+            return null;
+        }
+        String folded = raw.toLowerCase(Locale.ROOT);
+        if (folded.endsWith(".")) {
+            folded = folded.substring(0, folded.length() - 1);
+        }
+        int start = hostNameSuffixStart(folded);
+        return start > 0 && start < folded.length() && folded.indexOf('.', start) > start ? folded : null;
+    }
+
+    /**
+     * Where the trailing labels made only of host-name characters begin: 0 for a host name, the index after the
+     * dot that follows the last other character, or -1 when the last label holds one.
+     */
+    static int hostNameSuffixStart(String name) {
+        for (int i = name.length() - 1; i >= 0; i--) {
+            char c = name.charAt(i);
+            boolean allowed = c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '_' || c == '.';
+            if (!allowed) {
+                int dot = name.indexOf('.', i);
+                return dot < 0 ? -1 : dot + 1;
+            }
+        }
+        return 0;
+    }
+
+    /** The part of a {@link #tunnelName} made of host-name labels, to find its registered domain in. */
+    static String hostNamePart(String name) {
+        int start = hostNameSuffixStart(name);
+        return start == 0 ? name : name.substring(start);
+    }
+
+    /**
+     * Bytes of {@code name[from, to)} as they went over the wire: a sensor's {@code \xNN} escape of a raw byte
+     * is one byte, not four characters.
+     */
+    static int wireBytes(String name, int from, int to) {
+        int bytes = 0;
+        for (int i = from; i < to; i++) {
+            if (name.charAt(i) == '\\' && i + 3 < to && name.charAt(i + 1) == 'x' && isHex(name.charAt(i + 2))
+                    && isHex(name.charAt(i + 3))) {
+                i += 3;
+            }
+            bytes++;
+        }
+        return bytes;
+    }
+
+    /** Whether {@code name[from, to)} holds a character no host name holds. */
+    static boolean holdsRawBytes(String name, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = name.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '_' || c == '.')) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isHex(char c) {
+        return c >= '0' && c <= '9' || c >= 'a' && c <= 'f';
     }
 
     /**

@@ -6,6 +6,7 @@ import io.stagehunt.detect.DetectorContext;
 import io.stagehunt.detect.Finding;
 import io.stagehunt.detect.Signal;
 import io.stagehunt.event.Connection;
+import io.stagehunt.event.Direction;
 import io.stagehunt.event.DnsQuery;
 import io.stagehunt.event.Event;
 import io.stagehunt.event.Host;
@@ -133,11 +134,11 @@ public final class DnsTunnelDetector implements Detector<Host, TunnelHostState> 
             return state;
         }
         DnsQuery query = (DnsQuery) event;
-        String name = DnsNames.destinationName(query);
+        String name = DnsNames.tunnelName(query);
         if (name == null || DnsNames.isInfrastructureName(name)) {
             return state;
         }
-        String domain = suffixes.registeredDomain(name);
+        String domain = suffixes.registeredDomain(DnsNames.hostNamePart(name));
         if (domain == null || DnsNames.isUnderAny(domain, trusted)) {
             return state;
         }
@@ -152,7 +153,7 @@ public final class DnsTunnelDetector implements Detector<Host, TunnelHostState> 
         DomainTraffic traffic = trafficFor(host, state, domain, time, context);
         int subdomainEnd = name.length() > domain.length() ? name.length() - domain.length() - 1 : 0;
         int type = DnsNames.typeOf(query);
-        traffic.add(query, type, subdomainEnd);
+        traffic.add(query, name, type, subdomainEnd);
         for (IpAddress address : query.answerAddresses()) {
             state.rememberAnswer(address, domain, settings.maxAnswersPerHost());
         }
@@ -191,8 +192,16 @@ public final class DnsTunnelDetector implements Detector<Host, TunnelHostState> 
         return state;
     }
 
+    /**
+     * Counts a connection toward "answers used" when it went to an address a lookup returned. Internal addresses
+     * do not count: a tunnel could answer with the proxy's or a domain controller's address, which the host
+     * contacts all day anyway, and earn its domain the discount of an ordinarily used name.
+     */
     private void noteConnection(TunnelHostState state, Connection connection) {
         state.visibleConnections++;
+        if (connection.direction() != Direction.OUTBOUND) {
+            return;
+        }
         String domain = state.domainAnswering(connection.remote());
         if (domain != null) {
             DomainTraffic traffic = state.domains.get(domain);

@@ -26,8 +26,11 @@ final class DomainTraffic implements Serializable {
     long nullType;
     long cname;
     long nxdomain;
+    long addressAnswers;
     long connectionsToAnswers;
     long uniqueNameBytes;
+    /** Distinct subdomains holding bytes no host name holds: data, not names. */
+    long rawByteNames;
     double entropySum;
     double lengthSum;
     int longestLabel;
@@ -49,10 +52,11 @@ final class DomainTraffic implements Serializable {
     /**
      * Folds one query in.
      *
-     * @param subdomainEnd where the subdomain ends in the query name (the dot before the registered domain),
-     *     or 0 when the name is the registered domain itself
+     * @param name the query name as measured ({@link DnsNames#tunnelName})
+     * @param subdomainEnd where the subdomain ends in the name (the dot before the registered domain), or 0 when
+     *     the name is the registered domain itself
      */
-    void add(DnsQuery query, int type, int subdomainEnd) {
+    void add(DnsQuery query, String name, int type, int subdomainEnd) {
         queries++;
         lastSeen = Math.max(lastSeen, query.timeMicros());
         switch (type) {
@@ -65,11 +69,14 @@ final class DomainTraffic implements Serializable {
         if (query.nxdomain()) {
             nxdomain++;
         }
-        String name = query.query();
+        if (!query.answerAddresses().isEmpty()) {
+            addressAnswers++;
+        }
         boolean fresh = subdomainEnd > 0 && names.add(Fingerprints.of(name, 0, subdomainEnd));
         if (fresh) {
             int length = NameShape.lengthWithoutDots(name, 0, subdomainEnd);
-            uniqueNameBytes += subdomainEnd;
+            uniqueNameBytes += DnsNames.wireBytes(name, 0, subdomainEnd);
+            rawByteNames += DnsNames.holdsRawBytes(name, 0, subdomainEnd) ? 1 : 0;
             lengthSum += length;
             entropySum += NameShape.normalizedEntropy(name, 0, subdomainEnd);
             longestLabel = Math.max(longestLabel, NameShape.longestLabel(name, 0, subdomainEnd));
@@ -116,9 +123,11 @@ final class DomainTraffic implements Serializable {
         }
         if (cname > most) {
             dominant = "CNAME";
+            most = cname;
         }
-        return new TunnelMeasurements(domain, queries, tunnelTypeQueries(), dominant, distinct, names.saturated(),
-                uniqueNameBytes, distinct == 0 ? 0 : lengthSum / distinct, distinct == 0 ? 0 : entropySum / distinct,
-                longestLabel, payloadBytes, nxdomain, connectionsVisible, connectionsToAnswers);
+        return new TunnelMeasurements(domain, queries, tunnelTypeQueries(), dominant, most, distinct,
+                names.saturated(), uniqueNameBytes, rawByteNames, distinct == 0 ? 0 : lengthSum / distinct,
+                distinct == 0 ? 0 : entropySum / distinct, longestLabel, payloadBytes, nxdomain, addressAnswers,
+                connectionsVisible, connectionsToAnswers);
     }
 }

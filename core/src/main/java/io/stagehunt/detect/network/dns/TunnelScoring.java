@@ -48,14 +48,16 @@ public final class TunnelScoring {
 
         signals.add(new Signal("subdomain_shape",
                 String.format(Locale.ROOT, "mean length %.1f, entropy %.0f%% of maximum, longest label %d",
-                        m.meanNameLength(), 100 * m.meanNormalizedEntropy(), m.longestLabel()),
+                        m.meanNameLength(), 100 * m.meanNormalizedEntropy(), m.longestLabel())
+                        + (m.rawByteNames() > 0 ? ", " + m.rawByteNames() + " holding bytes no host name holds" : ""),
                 "ordinary names are short words: length under 6, entropy under 50%",
-                shapeContribution(m.meanNameLength(), m.meanNormalizedEntropy())));
+                shapeContribution(m)));
 
         double typeShare = m.queries() == 0 ? 0 : (double) m.tunnelTypeQueries() / m.queries();
         signals.add(new Signal("query_types",
-                String.format(Locale.ROOT, "%d of %d queries (%.0f%%) %s", m.tunnelTypeQueries(), m.queries(),
-                        100 * typeShare, m.dominantTunnelType() == null ? "TXT/NULL/CNAME" : m.dominantTunnelType()),
+                String.format(Locale.ROOT, "%d of %d queries (%.0f%%) TXT/NULL/CNAME", m.tunnelTypeQueries(),
+                        m.queries(), 100 * typeShare) + (m.dominantTunnelType() == null ? ""
+                        : String.format(Locale.ROOT, ", %d %s", m.dominantTypeQueries(), m.dominantTunnelType())),
                 "ordinary lookups ask for addresses (A/AAAA)",
                 TYPE_WEIGHT * typeShare * clamp(m.tunnelTypeQueries() / FULL_TYPE_VOLUME)));
 
@@ -78,7 +80,7 @@ public final class TunnelScoring {
         double typeShare = m.queries() == 0 ? 0 : (double) m.tunnelTypeQueries() / m.queries();
         double sum = bandsReached(m.uniqueNames(), settings.subdomainBands()) * BAND_STEP
                 + INFORMATION_WEIGHT * logRamp(m.uniqueNameBytes(), budget / 16.0, budget)
-                + shapeContribution(m.meanNameLength(), m.meanNormalizedEntropy())
+                + shapeContribution(m)
                 + TYPE_WEIGHT * typeShare * clamp(m.tunnelTypeQueries() / FULL_TYPE_VOLUME)
                 + PAYLOAD_WEIGHT * logRamp(m.payloadBytes(), budget / 16.0, budget)
                 + connectionContribution(m);
@@ -107,16 +109,24 @@ public final class TunnelScoring {
         return Math.log(value / low) / Math.log(high / low);
     }
 
-    /** Long and random together: either alone is common (long words, short hashes). */
-    static double shapeContribution(double meanLength, double normalizedEntropy) {
-        double randomness = clamp((normalizedEntropy - 0.5) / 0.4);
-        double length = clamp((meanLength - 6) / 24);
+    /**
+     * Long and random together: either alone is common (long words, short hashes). Raw bytes in a name are data
+     * whatever their measured entropy, which lumps every such byte into one symbol.
+     */
+    static double shapeContribution(TunnelMeasurements m) {
+        double rawShare = m.uniqueNames() == 0 ? 0 : Math.min(1, (double) m.rawByteNames() / m.uniqueNames());
+        double randomness = Math.max(rawShare, clamp((m.meanNormalizedEntropy() - 0.5) / 0.4));
+        double length = clamp((m.meanNameLength() - 6) / 24);
         return SHAPE_WEIGHT * randomness * length;
     }
 
     private static Signal connectionSignal(TunnelMeasurements m) {
         if (!m.connectionsVisible()) {
             return new Signal("never_connected", "not measured: no connection records for this host",
+                    "tunnels never connect to what their lookups return", 0);
+        }
+        if (m.addressAnswers() == 0) {
+            return new Signal("never_connected", "not judged: the domain returned no address to connect to",
                     "tunnels never connect to what their lookups return", 0);
         }
         if (m.connectionsToAnswers() == 0) {
@@ -128,7 +138,7 @@ public final class TunnelScoring {
     }
 
     private static double connectionContribution(TunnelMeasurements m) {
-        if (!m.connectionsVisible()) {
+        if (!m.connectionsVisible() || m.addressAnswers() == 0 && m.connectionsToAnswers() == 0) {
             return 0;
         }
         if (m.connectionsToAnswers() == 0) {
@@ -140,12 +150,16 @@ public final class TunnelScoring {
     /** One sentence for a Tier-1 analyst, naming the host, the domain and the strongest evidence. */
     public static String reason(String host, TunnelMeasurements m, List<Signal> signals) {
         StringBuilder text = new StringBuilder();
-        text.append(host).append(" sent ").append(m.queries()).append(" DNS queries for ")
-                .append(m.uniqueNamesSaturated() ? "at least " : "").append(m.uniqueNames())
-                .append(m.uniqueNames() == 1 ? " distinct name" : " distinct names").append(" under ")
-                .append(m.domain());
+        text.append(host).append(" sent ").append(m.queries()).append(" DNS queries for ");
+        if (m.uniqueNames() == 0) {
+            text.append(m.domain()).append(" itself");
+        } else {
+            text.append(m.uniqueNamesSaturated() ? "at least " : "").append(m.uniqueNames())
+                    .append(m.uniqueNames() == 1 ? " distinct name" : " distinct names").append(" under ")
+                    .append(m.domain());
+        }
         if (m.tunnelTypeQueries() * 2 >= m.queries() && m.dominantTunnelType() != null) {
-            text.append(String.format(Locale.ROOT, " (%.0f%% %s)", 100.0 * m.tunnelTypeQueries() / m.queries(),
+            text.append(String.format(Locale.ROOT, " (%.0f%% %s)", 100.0 * m.dominantTypeQueries() / m.queries(),
                     m.dominantTunnelType()));
         }
         if (contribution(signals, "information_content") > 0) {
@@ -154,7 +168,7 @@ public final class TunnelScoring {
         if (contribution(signals, "answer_payload") > 0) {
             text.append(" and received ").append(bytes(m.payloadBytes())).append(" of answer data");
         }
-        if (m.connectionsVisible() && m.connectionsToAnswers() == 0) {
+        if (m.connectionsVisible() && m.addressAnswers() > 0 && m.connectionsToAnswers() == 0) {
             text.append(", yet never connected to anything it returned");
         } else if (m.connectionsToAnswers() > 0) {
             text.append(", though it did connect to the addresses returned");

@@ -66,9 +66,45 @@ class DnsNamesTest {
         "'',                       NONE",
     })
     void acceptsOnlyNormalizedHostNames(String query, String name) {
-        DnsQuery lookup = new DnsQuery(0, Host.named("h"), null, null, null, null, 53, Transport.UDP, query, 1, "A", 0,
-                "NOERROR", List.of(), List.of(), false);
+        assertThat(DnsNames.destinationName(lookup(query))).isEqualTo(name);
+    }
 
-        assertThat(DnsNames.destinationName(lookup)).isEqualTo(name);
+    /** Tunnels may fill the labels left of their domain with any byte; Zeek logs those as escapes. */
+    @ParameterizedTest(name = "[{0}] measured as [{1}], host-name part [{2}]")
+    @CsvSource(nullValues = "NONE", value = {
+        "www.example.com,                 www.example.com,                 www.example.com",
+        "'\\xbc\\xe1z+9=.t.tun.example',   '\\xbc\\xe1z+9=.t.tun.example',   t.tun.example",
+        "'aGVsbG8+d29y=.T.Tun.Example.',   'agvsbg8+d29y=.t.tun.example',   t.tun.example",
+        "'\\x00\\x01.tun.example',         '\\x00\\x01.tun.example',         tun.example",
+        "'www.exa\\x00mple.com',           NONE,                            NONE",
+        "'data\\xff.com',                  NONE,                            NONE",
+        "'data\\xff.',                     NONE,                            NONE",
+        "'bad name.com',                  NONE,                            NONE",
+    })
+    void measuresTunnelNamesWithRawBytesLeftOfAHostName(String query, String measured, String hostNamePart) {
+        String name = DnsNames.tunnelName(lookup(query));
+
+        assertThat(name).isEqualTo(measured);
+        if (name != null) {
+            assertThat(DnsNames.hostNamePart(name)).isEqualTo(hostNamePart);
+        }
+    }
+
+    @ParameterizedTest(name = "[{0}] went over the wire as {1} bytes, raw bytes: {2}")
+    @CsvSource({
+        "6dde01f4,              8, false",
+        "'\\xbc\\xe1z+9=',       6, true",
+        "'\\x0g\\xab',           5, true",
+        "'a.b-c_d',             7, false",
+        "'tail\\x4',             7, true",
+    })
+    void countsEscapedBytesOnce(String subdomain, int bytes, boolean raw) {
+        assertThat(DnsNames.wireBytes(subdomain, 0, subdomain.length())).isEqualTo(bytes);
+        assertThat(DnsNames.holdsRawBytes(subdomain, 0, subdomain.length())).isEqualTo(raw);
+    }
+
+    private static DnsQuery lookup(String query) {
+        return new DnsQuery(0, Host.named("h"), null, null, null, null, 53, Transport.UDP, query, 1, "A", 0,
+                "NOERROR", List.of(), List.of(), false);
     }
 }

@@ -11,9 +11,13 @@ import io.stagehunt.detect.Severity;
 import io.stagehunt.detect.Signal;
 import io.stagehunt.detect.network.SyntheticTraffic;
 import io.stagehunt.engine.DetectorHarness;
+import io.stagehunt.event.ConnectionOutcome;
 import io.stagehunt.event.Event;
+import io.stagehunt.event.Transport;
 import io.stagehunt.net.PublicSuffixList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class DnsTunnelDetectorTest {
@@ -42,6 +46,66 @@ class DnsTunnelDetectorTest {
         assertThat(finding.signals()).extracting(Signal::name).contains("unique_subdomains", "never_connected");
         assertThat(finding.score()).isEqualTo(Finding.scoreOf(finding.signals()));
         assertThat(finding.evidence()).isNotEmpty().hasSizeLessThanOrEqualTo(DomainTraffic.EVIDENCE);
+    }
+
+    /**
+     * iodine's raw encoding fills the labels left of its domain with any byte, NULL queries carry the answers,
+     * and Zeek logs every byte outside printable ASCII as an escape.
+     */
+    @Test
+    void findsATunnelWhoseNamesHoldRawBytes() {
+        SyntheticTraffic traffic = new SyntheticTraffic("raw", 12).browsing(VICTIM, START, START + HOUR, 4);
+        Random random = traffic.random();
+        for (int i = 0; i < 600; i++) {
+            traffic.dns(START + 10 * MINUTE + i * SECOND, VICTIM, escapedBytes(random, 50) + ".t.tun-relay.example",
+                    DnsNames.TYPE_NULL, 0, List.of(escapedBytes(random, 100)));
+        }
+
+        List<Finding> findings = DetectorHarness.run(new DnsTunnelDetector(), traffic.events());
+
+        assertThat(findings).singleElement().satisfies(finding -> {
+            assertThat(finding.host().label()).isEqualTo(VICTIM);
+            assertThat(finding.destination().domain()).isEqualTo("tun-relay.example");
+            assertThat(finding.severity()).isIn(Severity.HIGH, Severity.CRITICAL);
+            assertThat(finding.signals()).filteredOn(signal -> signal.name().equals("subdomain_shape"))
+                    .singleElement().satisfies(shape -> {
+                        assertThat(shape.observed()).endsWith("600 holding bytes no host name holds");
+                        assertThat(shape.contribution()).isEqualTo(TunnelScoring.SHAPE_WEIGHT);
+                    });
+            // 600 names of 50 raw bytes and 2 label characters, each escaped byte counted once
+            assertThat(finding.reason()).contains("carrying 30.5 kB of unique subdomain text");
+        });
+    }
+
+    /**
+     * A tunnel answering its A queries with the site proxy's address, which the host contacts all day anyway,
+     * gets no credit for answers used: only connections to outside addresses count.
+     */
+    @Test
+    void answersPointingAtInternalServersDoNotCountAsUsed() {
+        SyntheticTraffic traffic = new SyntheticTraffic("forged", 13).browsing(VICTIM, START, START + HOUR, 4);
+        for (int i = 0; i < 600; i++) {
+            long time = START + 10 * MINUTE + i * SECOND;
+            traffic.lookupA(time, VICTIM, traffic.hex(30) + ".t.forged-answers.example", "10.0.0.3");
+            if (i % 5 == 0) {
+                traffic.connection(time + SECOND / 2, VICTIM, "10.0.0.3", 3128, Transport.TCP,
+                        ConnectionOutcome.ESTABLISHED, SECOND, 900, 4000);
+            }
+        }
+
+        List<Finding> findings = DetectorHarness.run(new DnsTunnelDetector(), traffic.events());
+
+        assertThat(findings).filteredOn(finding -> finding.destination().domain().equals("forged-answers.example"))
+                .singleElement().satisfies(finding -> assertThat(finding.signals()).extracting(Signal::name)
+                        .contains("never_connected").doesNotContain("answers_used"));
+    }
+
+    private static String escapedBytes(Random random, int count) {
+        StringBuilder text = new StringBuilder(count * 4);
+        for (int i = 0; i < count; i++) {
+            text.append(String.format(Locale.ROOT, "\\x%02x", 128 + random.nextInt(128)));
+        }
+        return text.toString();
     }
 
     @Test

@@ -28,7 +28,8 @@ class DnsTunnelRealDataTest {
         Finding channel = run.findings().stream()
                 .filter(finding -> "ostrykebs.pl".equals(finding.destination().domain())).findFirst().orElseThrow();
         assertThat(channel.severity()).isIn(Severity.MEDIUM, Severity.HIGH, Severity.CRITICAL);
-        assertThat(channel.reason()).contains("TXT");
+        // the answers are text only: nothing to connect to, so no claim that the host never did
+        assertThat(channel.reason()).contains("(100% TXT)").doesNotContain("never connected");
     }
 
     @Test
