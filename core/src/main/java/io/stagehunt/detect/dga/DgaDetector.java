@@ -155,7 +155,7 @@ public final class DgaDetector implements Detector<Host, DgaDetector.Episode> {
         if (episode == null) {
             episode = new Episode(event.timeMicros());
         }
-        String unit = unit(score);
+        String unit = unit(score, false);
         countGenerated(episode, score, unit, false, event);
         if (episode.contacted == null) {
             episode.contacted = new Destination(server, score.name(), port);
@@ -173,7 +173,7 @@ public final class DgaDetector implements Detector<Host, DgaDetector.Episode> {
         if (episode == null) {
             episode = new Episode(query.timeMicros());
         }
-        episode.remember(episode.servedDomains, unit(score), settings.maxTrackedNames());
+        episode.remember(episode.servedDomains, unit(score, query.nxdomain()), settings.maxTrackedNames());
         context.setTimer(Math.max(context.timer(), Math.min(query.timeMicros() + settings.quietGapMicros(),
                 episode.firstSeenMicros + settings.maxEpisodeMicros())));
         return episode;
@@ -190,16 +190,22 @@ public final class DgaDetector implements Detector<Host, DgaDetector.Episode> {
         }
         boolean answered = query.responseCode() >= 0;
         if (!generated) {
-            if (answered) {
-                episode.otherAnswered++;
-                episode.otherNxdomain += query.nxdomain() ? 1 : 0;
-            }
+            // the baseline is the host's other domains, counted as the generated ones are: once each, and only
+            // names the score judges (no local names, no reverse lookups)
             if (score.scored()) {
-                episode.remember(episode.otherDomains, unit(score), settings.maxTrackedNames());
+                String unit = unit(score, query.nxdomain());
+                episode.remember(episode.otherDomains, unit, settings.maxTrackedNames());
+                if (answered) {
+                    episode.remember(episode.otherAnsweredDomains, unit, settings.maxTrackedNames());
+                    if (query.nxdomain()) {
+                        episode.remember(episode.otherNxdomainDomains, unit, settings.maxTrackedNames());
+                    }
+                }
             }
             return episode;
         }
-        String unit = unit(score);
+        String unit = unit(score, query.nxdomain());
+        episode.remember(episode.lookedUpDomains, unit, settings.maxTrackedNames());
         if (answered) {
             episode.remember(episode.answeredDomains, unit, settings.maxTrackedNames());
             if (query.nxdomain()) {
@@ -257,9 +263,17 @@ public final class DgaDetector implements Detector<Host, DgaDetector.Episode> {
         return null;
     }
 
-    /** What is counted once: the registered domain, or the whole name when a host label was scored. */
-    private static String unit(DomainScore score) {
-        return score.hostLabel() || score.registeredDomain() == null ? score.name() : score.registeredDomain();
+    /**
+     * What is counted once: the registered domain, which is what a generator must produce. A host label was
+     * scored when its domain names hosts by machine, and then it depends on the answer: names that do not exist
+     * are a generator's misses under a free-subdomain provider (Kraken on {@code yi.org}), each its own, while
+     * names that resolve are that one domain's own naming (a tunnel's or a CDN's hashed hosts).
+     */
+    private static String unit(DomainScore score, boolean nxdomain) {
+        if (score.registeredDomain() == null || score.hostLabel() && nxdomain) {
+            return score.name();
+        }
+        return score.registeredDomain();
     }
 
     private Finding finding(Host host, Episode episode) {
@@ -267,7 +281,8 @@ public final class DgaDetector implements Detector<Host, DgaDetector.Episode> {
         int answered = episode.answeredDomains.size();
         int nxdomain = episode.nxdomainDomains.size();
         double nxShare = answered == 0 ? 0 : (double) nxdomain / answered;
-        double otherNxShare = episode.otherAnswered == 0 ? 0 : (double) episode.otherNxdomain / episode.otherAnswered;
+        double otherNxShare = episode.otherAnsweredDomains.isEmpty() ? 0
+                : (double) episode.otherNxdomainDomains.size() / episode.otherAnsweredDomains.size();
         double meanScore = episode.scoreSum / names;
         int allDomains = names + episode.otherDomains.size();
         double generatedShare = (double) names / allDomains;
@@ -281,7 +296,7 @@ public final class DgaDetector implements Detector<Host, DgaDetector.Episode> {
                 0.30 * Math.min(1.0, (double) names / settings.saturatingNames())));
         signals.add(new Signal("nxdomain_share",
                 percent(nxShare) + " of them answered NXDOMAIN (" + nxdomain + " of " + answered + " answered)",
-                percent(otherNxShare) + " of this host's other lookups in the episode",
+                percent(otherNxShare) + " of the other domains this host looked up in the episode",
                 0.35 * Math.max(0, nxShare - otherNxShare)));
         signals.add(new Signal("name_score",
                 String.format(Locale.ROOT, "mean score %.2f, e.g. %s", meanScore, examples(episode)),
@@ -307,14 +322,20 @@ public final class DgaDetector implements Detector<Host, DgaDetector.Episode> {
         Destination destination = episode.contacted != null ? episode.contacted
                 : new Destination(null, best.name(), -1);
         String reason;
-        if (names >= settings.minNames()) {
+        String span = duration(episode.lastSeenMicros - episode.firstSeenMicros);
+        String connected = episode.contacted != null ? "; it connected to " + episode.contacted.domain() : "";
+        int lookedUp = episode.lookedUpDomains.size();
+        if (lookedUp >= settings.minNames()) {
             reason = String.format(Locale.ROOT,
-                    "Host %s looked up %d generated-looking domain names in %s (for example %s), and %s of those "
-                            + "answered were NXDOMAIN, as malware does when its domain generation algorithm "
-                            + "searches for its command server%s.",
-                    host.label(), names, duration(episode.lastSeenMicros - episode.firstSeenMicros), best.name(),
-                    percent(nxShare), episode.contacted != null
-                            ? "; it then connected to " + episode.contacted.domain() : "");
+                    "Host %s looked up %d generated-looking domain names in %s (for example %s)%s, as malware does "
+                            + "when its domain generation algorithm searches for its command server%s.",
+                    host.label(), lookedUp, span, best.name(), answered == 0 ? ""
+                            : ", and " + percent(nxShare) + " of those answered were NXDOMAIN", connected);
+        } else if (names >= settings.minNames()) {
+            reason = String.format(Locale.ROOT,
+                    "Host %s used %d generated-looking domain names in %s (for example %s), as malware does when "
+                            + "its domain generation algorithm searches for its command server%s.",
+                    host.label(), names, span, best.name(), connected);
         } else {
             reason = String.format(Locale.ROOT,
                     "Host %s connected to %s, a name that looks algorithmically generated (score %.2f), as malware "
@@ -372,7 +393,7 @@ public final class DgaDetector implements Detector<Host, DgaDetector.Episode> {
      * {@value #EVIDENCE}. Not thread-safe.
      */
     public static final class Episode implements Serializable {
-        private static final long serialVersionUID = 1L;
+        private static final long serialVersionUID = 2L;
 
         final long firstSeenMicros;
         long lastSeenMicros;
@@ -380,11 +401,13 @@ public final class DgaDetector implements Detector<Host, DgaDetector.Episode> {
         final Set<String> generatedDomains = new HashSet<>();
         final Set<String> answeredDomains = new HashSet<>();
         final Set<String> nxdomainDomains = new HashSet<>();
+        /** Generated-looking domains the host looked up (the others it only named in HTTP or TLS). */
+        final Set<String> lookedUpDomains = new HashSet<>();
         final Set<String> otherDomains = new HashSet<>();
+        final Set<String> otherAnsweredDomains = new HashSet<>();
+        final Set<String> otherNxdomainDomains = new HashSet<>();
         /** Generated-looking names other hosts asked this host to resolve. */
         final Set<String> servedDomains = new HashSet<>();
-        long otherAnswered;
-        long otherNxdomain;
         double scoreSum;
         Destination contacted;
         final List<Example> examples = new ArrayList<>();

@@ -105,6 +105,87 @@ class DgaDetectorTest {
         assertThat(DetectorHarness.run(detector, events)).isEmpty();
     }
 
+    /**
+     * A tunnel or an unpopular CDN naming its hosts by hash asks for many machine-made host names under one
+     * domain: one generated domain at most, not hundreds (dns-tunnel is the detector for that traffic).
+     */
+    @Test
+    void countsHashedHostNamesUnderOneDomainOnce() {
+        List<Event> events = new ArrayList<>();
+        Random random = new Random(17);
+        for (int i = 0; i < 300; i++) {
+            events.add(query(INFECTED, START + i * SECOND, hex(random, 16) + ".relay-xqzvtk.net", 0));
+        }
+
+        assertThat(DetectorHarness.run(detector, events)).isEmpty();
+    }
+
+    /** A generator on a free-subdomain provider misses name after name under that one domain: each miss counts. */
+    @Test
+    void countsEachMissingHostNameUnderAFreeSubdomainProvider() {
+        List<Event> events = new ArrayList<>();
+        List<String> generated = randomNames(new Random(29), 30);
+        for (int i = 0; i < generated.size(); i++) {
+            events.add(query(INFECTED, START + i * 2 * SECOND, generated.get(i) + ".relay-xqzvtk.net", 3));
+        }
+
+        String counted = DetectorHarness.run(detector, events).get(0).signals().get(0).observed();
+
+        assertThat(Integer.parseInt(counted.substring(0, counted.indexOf(' ')))).isBetween(25, 30);
+    }
+
+    /**
+     * The NXDOMAIN baseline is the host's other domains, once each: an implant asking for one missing name a
+     * thousand times (or a broken app doing so) does not hide the generated names' failures.
+     */
+    @Test
+    void theNxdomainBaselineCountsEachOtherDomainOnce() {
+        List<Event> events = new ArrayList<>();
+        List<String> generated = randomNames(new Random(19), 30);
+        for (int i = 0; i < generated.size(); i++) {
+            events.add(query(INFECTED, START + i * 2 * SECOND, generated.get(i) + ".com", 3));
+        }
+        for (int i = 0; i < 1000; i++) {
+            events.add(query(INFECTED, START + i * 60_000L, "wpad.intranet-missing.com", 3));
+        }
+        for (int i = 0; i < ORDINARY.size(); i++) {
+            events.add(query(INFECTED, START + i * 3 * SECOND + 1, ORDINARY.get(i), 0));
+        }
+        events.sort((a, b) -> Long.compare(a.timeMicros(), b.timeMicros()));
+
+        Finding finding = DetectorHarness.run(detector, events).get(0);
+
+        Signal nxdomain = finding.signals().get(1);
+        assertThat(nxdomain.baseline()).startsWith("7% of the other domains");
+        assertThat(nxdomain.contribution()).isGreaterThan(0.3);
+    }
+
+    /** Names seen only in TLS handshakes (DNS over HTTPS hides the lookups) are not said to be looked up. */
+    @Test
+    void namesSeenOnlyInTlsAreNotSaidToBeLookedUp() {
+        List<Event> events = new ArrayList<>();
+        List<String> generated = randomNames(new Random(23), 8);
+        for (int i = 0; i < generated.size(); i++) {
+            events.add(new TlsSession(START + i * SECOND, INFECTED, new Provenance(SOURCE, i + 1), "C" + i,
+                    INFECTED.ip(), 49700 + i, IpAddress.parse("203.0.113." + (10 + i)), 443, "TLSv13", null,
+                    generated.get(i) + ".top", true, null, null, null, null, null, List.of(), List.of(), null));
+        }
+
+        Finding finding = DetectorHarness.run(detector, events).get(0);
+
+        // each name must pass the stricter contact threshold; random letters occasionally spell something likely
+        assertThat(finding.reason()).containsPattern("used [6-8] generated-looking domain names")
+                .doesNotContain("looked up").doesNotContain("NXDOMAIN");
+    }
+
+    private static String hex(Random random, int length) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < length; i++) {
+            text.append(Character.forDigit(random.nextInt(16), 16));
+        }
+        return text.toString();
+    }
+
     @Test
     void reportsOneFindingPerEpisodeAndANewOneAfterAQuietGap() {
         List<Event> events = new ArrayList<>();
