@@ -10,8 +10,10 @@ import io.stagehunt.event.Direction;
 import io.stagehunt.event.DnsQuery;
 import io.stagehunt.event.Event;
 import io.stagehunt.event.Host;
+import io.stagehunt.net.DomainName;
 import io.stagehunt.net.IpAddress;
 import io.stagehunt.net.PublicSuffixList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -54,8 +56,10 @@ public final class DnsTunnelDetector implements Detector<Host, TunnelHostState> 
      * @param maxNamesPerDomain distinct subdomains remembered per domain; past it counts are lower bounds
      * @param maxAnswersPerHost recent answer addresses remembered per host to join with its connections
      * @param reportScore the least score that is reported
-     * @param trustedDomains registered domains whose DNS lookups are a service by design (anti-virus and
-     *     reputation lookups, DNS block lists), never reported
+     * @param trustedDomains domains whose DNS lookups are a service by design (anti-virus and reputation
+     *     lookups, DNS block lists), never reported: a registered domain ({@code sophosxl.net}) or a name below
+     *     one ({@code avqs.mcafee.com}), each with everything below it; case, a final dot and a leading
+     *     {@code *.} do not matter
      */
     public record Settings(
             long windowMicros, long idleMicros, long settleMicros, int minQueries, List<Integer> subdomainBands,
@@ -86,11 +90,24 @@ public final class DnsTunnelDetector implements Detector<Host, TunnelHostState> 
     private final Settings settings;
     private final PublicSuffixList suffixes;
     private final Set<String> trusted;
+    /** Whether some trusted entry lies below its registered domain, so that whole names must be matched. */
+    private final boolean trustedBelowDomains;
 
     public DnsTunnelDetector(Settings settings, PublicSuffixList suffixes) {
         this.settings = settings;
         this.suffixes = suffixes;
-        this.trusted = Set.copyOf(settings.trustedDomains());
+        Set<String> entries = new HashSet<>();
+        boolean below = false;
+        for (String entry : settings.trustedDomains()) {
+            String name = DomainName.normalize(entry.startsWith("*.") ? entry.substring(2)
+                    : entry.startsWith(".") ? entry.substring(1) : entry);
+            if (name != null) {
+                entries.add(name);
+                below |= !name.equals(suffixes.registeredDomain(name));
+            }
+        }
+        this.trusted = Set.copyOf(entries);
+        this.trustedBelowDomains = below;
     }
 
     public DnsTunnelDetector() {
@@ -138,8 +155,9 @@ public final class DnsTunnelDetector implements Detector<Host, TunnelHostState> 
         if (name == null || DnsNames.isInfrastructureName(name)) {
             return state;
         }
-        String domain = suffixes.registeredDomain(DnsNames.hostNamePart(name));
-        if (domain == null || DnsNames.isUnderAny(domain, trusted)) {
+        String hostNamePart = DnsNames.hostNamePart(name);
+        String domain = suffixes.registeredDomain(hostNamePart);
+        if (domain == null || DnsNames.isUnderAny(trustedBelowDomains ? hostNamePart : domain, trusted)) {
             return state;
         }
         long time = query.timeMicros();

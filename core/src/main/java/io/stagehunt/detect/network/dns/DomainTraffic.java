@@ -91,7 +91,7 @@ final class DomainTraffic implements Serializable {
                 payloads = new FingerprintSet(MAX_PAYLOADS);
             }
             if (payloads.add(Fingerprints.of(payload))) {
-                payloadBytes += payload.length();
+                payloadBytes += DnsNames.wireBytes(payload, 0, payload.length());
                 carried = true;
             }
         }

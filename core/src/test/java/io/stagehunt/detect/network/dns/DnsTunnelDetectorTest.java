@@ -184,6 +184,21 @@ class DnsTunnelDetectorTest {
         assertThat(DetectorHarness.run(new DnsTunnelDetector(), traffic.events())).isEmpty();
     }
 
+    /** A trusted entry may name a service below its registered domain, written as an allowlist writes it. */
+    @Test
+    void trustsServicesNamedBelowTheirRegisteredDomain() {
+        DnsTunnelDetector.Settings trusting = new DnsTunnelDetector.Settings(24 * HOUR, 2 * HOUR, 10 * MINUTE, 10,
+                List.of(100, 500, 800, 1000), 4096, 128, 1024, 512, 0.25, List.of("*.AVQS.McAfee.example."));
+        SyntheticTraffic traffic = new SyntheticTraffic("trusted", 14)
+                .txtTunnel(VICTIM, "avqs.mcafee.example", START, 600, SECOND)
+                .txtTunnel(NEIGHBOUR, "updates.mcafee.example", START, 600, SECOND);
+
+        List<Finding> findings = DetectorHarness.run(new DnsTunnelDetector(trusting, PublicSuffixList.bundled()),
+                traffic.events());
+
+        assertThat(findings).extracting(finding -> finding.host().label()).containsExactly(NEIGHBOUR);
+    }
+
     @Test
     void boundsItsMemoryPerHostWhenAHostQueriesThousandsOfDomains() {
         DnsTunnelDetector.Settings small = new DnsTunnelDetector.Settings(24 * HOUR, 2 * HOUR, 10 * MINUTE, 10,
