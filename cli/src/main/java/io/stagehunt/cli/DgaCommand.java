@@ -128,8 +128,10 @@ final class DgaCommand implements Callable<Integer> {
                     dataset.examples().size(), all.auc());
             text.printf(Locale.ROOT, "Below: %d benign names whose domain is in the training lists left out.%n%n",
                     removed);
-            text.print(DgaEvaluation.table(DgaEvaluation.shipped(scorer, unseen),
-                    DgaEvaluation.familySplit(scorer, unseen)));
+            DgaEvaluation.Result shipped = DgaEvaluation.shipped(scorer, unseen);
+            text.print(DgaEvaluation.table(shipped, DgaEvaluation.familySplit(scorer, unseen)));
+            text.println();
+            text.print(DgaEvaluation.costliestTable(shipped, 20));
             text.flush();
             return Main.EXIT_OK;
         }

@@ -41,7 +41,8 @@ class DgaCommandTest {
         int status = run("dga", "evaluate", file.toString());
 
         assertThat(status).isEqualTo(Main.EXIT_OK);
-        assertThat(out.toString()).contains("ROC AUC 1.0000", "family0", "made_up_benign", "recall@1%");
+        assertThat(out.toString()).contains("ROC AUC 1.0000", "family0", "made_up_benign", "recall@1%",
+                "Benign names costing the most AUC", "the 8 costliest 0.0000 together");
         assertThat(err.toString()).contains(":16: a broken line");
     }
 

@@ -35,6 +35,8 @@ public final class DgaEvaluation {
 
     /** The false-positive rate at which recall is reported. */
     public static final double FALSE_POSITIVE_RATE = 0.01;
+    /** Benign names kept per result as the costliest. */
+    public static final int COSTLIEST = 50;
     private static final int FOLDS = 5;
     /** The dga detector's default name threshold, for the table's last column. */
     private static final double NAME_THRESHOLD = DgaDetector.Settings.DEFAULTS.nameThreshold();
@@ -62,9 +64,29 @@ public final class DgaEvaluation {
             double atNameThreshold) {
     }
 
-    /** The results of one way of measuring. */
+    /**
+     * A benign name and the share of the AUC it costs: the generated names it outranks (ties half), over all
+     * pairs. The costliest show what holds the AUC down on the negative side.
+     */
+    public record CostlyNegative(String domain, String family, double score, double aucCost) {
+    }
+
+    /**
+     * The results of one way of measuring.
+     *
+     * @param costliest the {@value #COSTLIEST} benign names that cost the most AUC, costliest first
+     */
     public record Result(String method, double auc, double threshold, int negatives, int positives,
-            List<FamilyResult> families) {
+            List<FamilyResult> families, List<CostlyNegative> costliest) {
+
+        /** What the {@code count} costliest benign names cost together. */
+        public double costOf(int count) {
+            double sum = 0;
+            for (int i = 0; i < Math.min(count, costliest.size()); i++) {
+                sum += costliest.get(i).aucCost();
+            }
+            return sum;
+        }
     }
 
     /** Reads a labelled CSV; lines that are not {@code domain,label,family[,source]} are listed, not fatal. */
@@ -224,7 +246,25 @@ public final class DgaEvaluation {
         }
         families.sort(Comparator.comparing(FamilyResult::generated).thenComparing(FamilyResult::family));
         return new Result(method, auc(positives, negatives), threshold, negatives.size(), positives.size(),
-                families);
+                families, costliest(examples, scores, positives));
+    }
+
+    private static List<CostlyNegative> costliest(List<Example> examples, double[] scores, List<Double> positives) {
+        double[] positive = positives.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        double pairs = (double) positive.length * (examples.size() - positive.length);
+        List<CostlyNegative> costs = new ArrayList<>();
+        for (int i = 0; i < scores.length; i++) {
+            Example example = examples.get(i);
+            if (!example.generated() && pairs > 0) {
+                int below = lowerBound(positive, scores[i]);
+                int notAbove = upperBound(positive, scores[i]);
+                costs.add(new CostlyNegative(example.domain(), example.family(), scores[i],
+                        (below + 0.5 * (notAbove - below)) / pairs));
+            }
+        }
+        costs.sort(Comparator.comparingDouble(CostlyNegative::aucCost).reversed()
+                .thenComparing(CostlyNegative::domain));
+        return List.copyOf(costs.subList(0, Math.min(COSTLIEST, costs.size())));
     }
 
     /** The score above which at most {@code rate} of the negatives lie. */
@@ -284,6 +324,25 @@ public final class DgaEvaluation {
             out.append(String.format(java.util.Locale.ROOT, "%-24s %-7s %6d %12s %12s %8.3f %9.1f%%%n",
                     family.family(), family.generated() ? "dga" : "benign", family.names(), percent(family),
                     percent(other), family.meanScore(), 100 * family.atNameThreshold()));
+        }
+        return out.toString();
+    }
+
+    /** The benign names that cost the shipped model the most AUC, and what the costliest cost together. */
+    public static String costliestTable(Result result, int shown) {
+        StringBuilder out = new StringBuilder();
+        int listed = result.costliest().size();
+        int few = Math.min(10, listed);
+        out.append(String.format(java.util.Locale.ROOT,
+                "Benign names costing the most AUC (%s): the %d costliest %.4f together", result.method(), few,
+                result.costOf(few)));
+        if (listed > few) {
+            out.append(String.format(java.util.Locale.ROOT, ", the %d costliest %.4f", listed, result.costOf(listed)));
+        }
+        out.append(System.lineSeparator());
+        for (CostlyNegative negative : result.costliest().subList(0, Math.min(shown, result.costliest().size()))) {
+            out.append(String.format(java.util.Locale.ROOT, "  %-40s %-24s %6.3f %9.5f%n", negative.domain(),
+                    negative.family(), negative.score(), negative.aucCost()));
         }
         return out.toString();
     }

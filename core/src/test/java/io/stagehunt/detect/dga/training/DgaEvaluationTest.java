@@ -50,6 +50,29 @@ class DgaEvaluationTest {
         assertThat(negatives.stream().filter(score -> score > threshold).count()).isEqualTo(2);
     }
 
+    /**
+     * Each benign name's cost is the share of all pairs it misorders, so with every benign name listed the costs
+     * add up to exactly what the AUC lacks; a random-looking benign name costs the most.
+     */
+    @Test
+    void theCostsOfTheBenignNamesAddUpToWhatTheAucLacks() {
+        List<DgaEvaluation.Example> examples = List.of(
+                new DgaEvaluation.Example("qxvzkwjtrpl.com", true, "letters"),
+                new DgaEvaluation.Example("hjtnestnessbiophysicalohax.com", true, "banjori"),
+                new DgaEvaluation.Example("kosozgic.ru", true, "pushdo"),
+                new DgaEvaluation.Example("wikipedia.org", false, "top"),
+                new DgaEvaluation.Example("zpfdtwgyfq.biz", false, "top"),
+                new DgaEvaluation.Example("greenvalleyorganicfarm.com", false, "long tail"));
+
+        DgaEvaluation.Result result = DgaEvaluation.shipped(DomainScorer.standard(), examples);
+
+        assertThat(result.costliest()).hasSize(3);
+        assertThat(result.costliest().get(0).domain()).isEqualTo("zpfdtwgyfq.biz");
+        assertThat(result.costliest().get(0).aucCost()).isGreaterThan(0);
+        assertThat(result.costOf(3)).isCloseTo(1 - result.auc(), within(1e-12));
+        assertThat(DgaEvaluation.costliestTable(result, 2)).contains("zpfdtwgyfq.biz").hasLineCount(3);
+    }
+
     @Test
     void keepsEveryFamilyAndItsAliasesInOneFoldOnly() {
         List<DgaEvaluation.Example> examples = new ArrayList<>();
