@@ -220,7 +220,7 @@ public final class EgressDetector implements Detector<Host, EgressDetector.State
             return;
         }
         Transport transport = connection.transport();
-        if (transport != Transport.TCP && transport != Transport.UDP) {
+        if (!transport.hasPorts()) {
             return;
         }
         IpAddress remote = connection.remote();
@@ -256,7 +256,8 @@ public final class EgressDetector implements Detector<Host, EgressDetector.State
     private void onFirewall(State state, Host host, FirewallDecision decision, DetectorContext context) {
         Transport transport = decision.transport();
         IpAddress remote = decision.remote();
-        int port = decision.remotePort();
+        // an ICMP code in the port field names no service: such flows are judged by address alone
+        int port = transport.hasPorts() ? decision.remotePort() : -1;
         long time = decision.timeMicros();
         if (unroutable(remote)) {
             return;
@@ -273,7 +274,8 @@ public final class EgressDetector implements Detector<Host, EgressDetector.State
                 state.coverageResolved++;
             }
         }
-        String mismatched = EgressPorts.mismatched(null, decision.application(), port, servicePorts);
+        String mismatched = transport.hasPorts()
+                ? EgressPorts.mismatched(null, decision.application(), port, servicePorts) : null;
         Denial denial = state.recentDenial(remote, time, settings.deniedThenAllowedMicros());
         Candidate candidate = candidate(state, host, remote, port, transport, mismatched, resolved, denial);
         PairKey key = new PairKey(remote, port, transport);
@@ -291,10 +293,12 @@ public final class EgressDetector implements Detector<Host, EgressDetector.State
      */
     private Candidate candidate(State state, Host host, IpAddress remote, int port, Transport transport,
             String mismatched, boolean resolved, Denial denial) {
-        boolean uncommon = !common.contains(port) && !(transport == Transport.UDP && port == 443);
+        boolean uncommon = transport.hasPorts() && !common.contains(port)
+                && !(transport == Transport.UDP && port == 443);
         // proxies and Tor relays listen on TCP: a UDP datagram to such a port is only an uncommon port
         boolean externalProxy = transport == Transport.TCP && proxyPorts.contains(port);
-        boolean bypass = webPorts.contains(port) && (!settings.proxies().isEmpty() || !state.proxiesUsed.isEmpty())
+        boolean bypass = transport.hasPorts() && webPorts.contains(port)
+                && (!settings.proxies().isEmpty() || !state.proxiesUsed.isEmpty())
                 && !isProxy(remote) && !isProxy(host.ip());
         boolean unresolved = !resolved && transport == Transport.TCP
                 && !EgressPorts.ADDRESSED_BY_DESIGN.contains(port)
@@ -421,7 +425,7 @@ public final class EgressDetector implements Detector<Host, EgressDetector.State
             Denial denial = pair.denial;
             String target = denial.address().equals(pair.key.address()) ? "it" : "its neighbour " + denial.address();
             signals.add(new Signal("denied-then-allowed",
-                    "denied " + denial.address() + ":" + denial.port() + " at " + EventTime.iso(denial.timeMicros())
+                    "denied " + new Destination(denial.address(), null, denial.port()).label() + " at " + EventTime.iso(denial.timeMicros())
                             + (denial.rule() == null ? "" : " (rule " + denial.rule() + ")") + ", then allowed",
                     "a retry around a denial within " + minutes(settings.deniedThenAllowedMicros()),
                     settings.deniedThenAllowedWeight()));

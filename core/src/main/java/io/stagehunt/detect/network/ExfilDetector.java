@@ -509,7 +509,7 @@ public final class ExfilDetector implements Detector<Host, ExfilDetector.State> 
 
         /** Whether the largest flow's protocol has ports (ICMP's "port" is a message type). */
         boolean hasPorts() {
-            return transport == Transport.TCP || transport == Transport.UDP;
+            return transport != null && transport.hasPorts();
         }
 
         /** Bytes sent, from the sensor or the firewall, whichever saw more (they may both log one flow). */

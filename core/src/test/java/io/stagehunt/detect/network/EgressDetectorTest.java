@@ -13,6 +13,7 @@ import io.stagehunt.detect.Signal;
 import io.stagehunt.engine.DetectorHarness;
 import io.stagehunt.event.Event;
 import io.stagehunt.event.FirewallDecision.Verdict;
+import io.stagehunt.event.Transport;
 import io.stagehunt.net.Cidr;
 import java.util.ArrayList;
 import java.util.List;
@@ -232,6 +233,49 @@ class EgressDetectorTest {
                 firewall(1, HOST, "203.0.113.5", port, Verdict.ALLOW, application)));
         assertThat(findings.stream().anyMatch(f -> signalNames(f).contains("protocol-port-mismatch")))
                 .isEqualTo(mismatch);
+    }
+
+    static Stream<Arguments> firewallTransports() {
+        return Stream.of(
+                Arguments.of("pfSense echo requests (type 8, code 0)", Transport.ICMP, 8, 0, List.of()),
+                Arguments.of("netfilter port unreachable (type 3, code 3)", Transport.ICMP, 3, 3, List.of()),
+                Arguments.of("ESP of an IPsec tunnel", Transport.OTHER, -1, -1, List.of()),
+                Arguments.of("GRE", Transport.OTHER, -1, -1, List.of()),
+                Arguments.of("UDP to an uncommon port", Transport.UDP, 53_000, 4444,
+                        List.of("uncommon-port", "repetition")));
+    }
+
+    /** Firewall logs put ICMP's type and code where TCP and UDP put ports, and -1 for protocols without ports. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("firewallTransports")
+    void onlyTcpAndUdpFirewallRecordsAreJudgedByPort(String label, Transport transport, int sourcePort,
+            int destinationPort, List<String> expected) {
+        List<Event> events = new ArrayList<>();
+        for (int i = 0; i < 9; i++) {
+            events.add(firewall(400.0 * i, HOST, "8.8.8.8", transport, sourcePort, destinationPort, Verdict.ALLOW,
+                    null));
+        }
+        List<Finding> findings = run(events);
+        if (expected.isEmpty()) {
+            assertThat(findings).isEmpty();
+            return;
+        }
+        assertThat(findings).singleElement().satisfies(finding ->
+                assertThat(signalNames(finding)).containsExactlyElementsOf(expected));
+    }
+
+    @Test
+    void pingAllowedRightAfterADenialIsARetryWithoutAPort() {
+        List<Finding> findings = run(List.of(
+                firewall(0, HOST, "203.0.113.5", 443, Verdict.DENY, "ssl"),
+                firewall(60, HOST, "203.0.113.5", Transport.ICMP, 8, 0, Verdict.ALLOW, "ping"),
+                firewall(61, HOST, "203.0.113.5", Transport.ICMP, 8, 0, Verdict.ALLOW, "ping")));
+        assertThat(findings).singleElement().satisfies(finding -> {
+            assertThat(signalNames(finding)).containsExactly("denied-then-allowed");
+            assertThat(finding.destination().port()).isEqualTo(-1);
+            assertThat(finding.reason()).isEqualTo("Host " + HOST + " made 2 allowed outbound icmp connections to "
+                    + "203.0.113.5, minutes after the firewall denied it.");
+        });
     }
 
     @Test
