@@ -425,7 +425,8 @@ public final class EgressDetector implements Detector<Host, EgressDetector.State
             Denial denial = pair.denial;
             String target = denial.address().equals(pair.key.address()) ? "it" : "its neighbour " + denial.address();
             signals.add(new Signal("denied-then-allowed",
-                    "denied " + new Destination(denial.address(), null, denial.port()).label() + " at " + EventTime.iso(denial.timeMicros())
+                    "denied " + new Destination(denial.address(), null, denial.port()).label() + " at "
+                            + EventTime.iso(denial.timeMicros())
                             + (denial.rule() == null ? "" : " (rule " + denial.rule() + ")") + ", then allowed",
                     "a retry around a denial within " + minutes(settings.deniedThenAllowedMicros()),
                     settings.deniedThenAllowedWeight()));
@@ -479,8 +480,8 @@ public final class EgressDetector implements Detector<Host, EgressDetector.State
     private String bypassBaseline(State state) {
         if (!state.proxiesUsed.isEmpty()) {
             ProxyUse proxy = state.proxiesUsed.values().iterator().next();
-            return "this host used the proxy " + proxy.address() + ":" + proxy.port() + " " + plural(proxy.uses(),
-                    "time");
+            return "this host used the proxy " + proxy.address().withPort(proxy.port()) + " "
+                    + plural(proxy.uses(), "time");
         }
         if (!settings.proxies().isEmpty()) {
             return "web traffic goes through the site's proxies " + settings.proxies();

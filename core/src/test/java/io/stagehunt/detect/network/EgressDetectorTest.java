@@ -101,6 +101,16 @@ class EgressDetectorTest {
     }
 
     @Test
+    void anIpv6DestinationIsWrittenInBracketsBeforeItsPort() {
+        List<Event> events = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            events.add(tcp(60.0 * i, "fd00:20::4:17", "2001:db8::1337", 1337, "http", 1_200, 4_800, "SF"));
+        }
+        assertThat(run(events)).singleElement().satisfies(finding -> assertThat(finding.reason())
+                .startsWith("Host fd00:20::4:17 made 5 allowed outbound tcp connections to [2001:db8::1337]:1337, "));
+    }
+
+    @Test
     void unansweredRetriesOfARatReachTheMediumBand() {
         Finding finding = run(flows(237, "203.0.113.40", 1177, null, "S0")).get(0);
         assertThat(finding.score()).isCloseTo(0.40, org.assertj.core.data.Offset.offset(1e-9));

@@ -184,6 +184,13 @@ class ExfilDetectorTest {
     }
 
     @Test
+    void anIpv6DestinationIsWrittenInBracketsBeforeItsPort() {
+        Finding finding = run(List.of(
+                tcp(60, "fd00:20::4:17", "2001:db8::1337", 1337, null, 40 * MB, 3_000, "RSTR"))).get(0);
+        assertThat(finding.reason()).startsWith("Host fd00:20::4:17 sent 40.0 MB to [2001:db8::1337]:1337 in an hour");
+    }
+
+    @Test
     void stateExpiresOnceTheHostIsIdleAndTheWindowIsJudged() {
         DetectorHarness<?, ?> harness = new DetectorHarness<>(new ExfilDetector(ExfilDetector.Settings.DEFAULTS));
         harness.accept(tcp(60, HOST, "203.0.113.66", 443, "ssl", 80 * MB, 200_000, "SF"));

@@ -92,6 +92,18 @@ class HttpTlsDetectorTest {
         assertThat(finding.score()).isEqualTo(0.5);
     }
 
+    @Test
+    void anIpv6ServerIsWrittenInBracketsBeforeItsPort() {
+        Finding finding = run(List.of(http(1, "fd00:30::41", "2001:db8::13", 8080, "GET", "dl.example.com",
+                "/update/setup.exe", "Mozilla/5.0", 0, 7_168, "application/x-dosexec"))).get(0);
+        assertThat(finding.reason()).startsWith("Host fd00:30::41 fetched an executable (application/x-dosexec) "
+                + "from dl.example.com:8080");
+        Finding unnamed = run(List.of(http(1, "fd00:30::41", "2001:db8::13", 8080, "GET", null, "/payload",
+                "Mozilla/5.0", 0, 7_168, "application/x-dosexec"))).get(0);
+        assertThat(unnamed.reason()).startsWith("Host fd00:30::41 fetched an executable (application/x-dosexec) "
+                + "from [2001:db8::13]:8080");
+    }
+
     static Stream<Arguments> userAgents() {
         return Stream.of(
                 Arguments.of("one host, one server, five requests", List.of(HOST), List.of("a.example.com"), 5, true),
