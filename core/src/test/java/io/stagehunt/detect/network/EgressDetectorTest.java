@@ -173,6 +173,20 @@ class EgressDetectorTest {
     }
 
     @Test
+    void aBracketedIpv6HostHeaderIsTheBareAddressNotAName() {
+        List<Event> events = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            events.add(http(60.0 * i, "fd00:20::4:17", "2001:db8::1", 8080, "GET", "[2001:db8::1]:8080", "/index",
+                    "Mozilla/5.0", 0, 2_000, "text/html"));
+            events.add(tcp(60.0 * i, "fd00:20::4:17", "2001:db8::1", 8080, "http", 400, 2_400, "SF"));
+        }
+        Finding finding = run(events).get(0);
+        assertThat(signalNames(finding)).containsExactly("direct-to-ip", "repetition");
+        assertThat(finding.signals().get(0).baseline()).contains("addressed it by number");
+        assertThat(finding.destination().domain()).isNull();
+    }
+
+    @Test
     void webTrafficStraightOutFromAHostThatUsesAProxyIsABypass() {
         List<Event> events = new ArrayList<>();
         for (int i = 0; i < 5; i++) {

@@ -104,6 +104,14 @@ class HttpTlsDetectorTest {
                 + "from [2001:db8::13]:8080");
     }
 
+    @Test
+    void aBracketedIpv6HostHeaderNamesNoServer() {
+        Finding finding = run(List.of(http(1, "fd00:30::41", "2001:db8::13", 8080, "GET", "[2001:db8::13]:8080",
+                "/a", "Mozilla/5.0", 0, 7_168, "application/x-msdownload"))).get(0);
+        assertThat(names(finding)).containsExactly("executable-download", "unnamed-server");
+        assertThat(finding.destination().domain()).isNull();
+    }
+
     static Stream<Arguments> userAgents() {
         return Stream.of(
                 Arguments.of("one host, one server, five requests", List.of(HOST), List.of("a.example.com"), 5, true),
