@@ -141,6 +141,20 @@ public final class SampleTraffic {
                 destinationPort, direction, application, -1, -1);
     }
 
+    /**
+     * An allowed outbound TCP flow with the byte counts a firewall logged (PAN-OS traffic, CEF {@code in} and
+     * {@code out}); -1 for a count the log lacks.
+     */
+    public static FirewallDecision firewallFlow(double seconds, String source, String destination, int port,
+            String application, long bytesOut, long bytesIn) {
+        FirewallDecision allowed = firewall(seconds, source, destination, port, FirewallDecision.Verdict.ALLOW,
+                application);
+        return new FirewallDecision(allowed.timeMicros(), allowed.host(), allowed.provenance(), allowed.device(),
+                allowed.verdict(), allowed.rule(), allowed.transport(), allowed.source(), allowed.sourcePort(),
+                allowed.destination(), allowed.destinationPort(), allowed.direction(), application, bytesOut,
+                bytesIn);
+    }
+
     /** A file the internal host sent ({@code upload}) or received. */
     public static FileTransfer file(double seconds, String internal, String remote, String protocol, String mimeType,
             long bytes, boolean upload) {

@@ -190,6 +190,7 @@ public final class ExfilDetector implements Detector<Host, ExfilDetector.State> 
         }
         long sent = Math.max(0, out);
         long received = Math.max(0, in);
+        boolean receivedUnknown = in < 0;
         if (firewall) {
             state.firewallOut += sent;
         } else {
@@ -206,9 +207,11 @@ public final class ExfilDetector implements Detector<Host, ExfilDetector.State> 
         if (firewall) {
             upload.firewallOut += sent;
             upload.firewallIn += received;
+            upload.firewallInUnknown |= receivedUnknown;
         } else {
             upload.sensorOut += sent;
             upload.sensorIn += received;
+            upload.sensorInUnknown |= receivedUnknown;
         }
         if (sent > upload.largestFlow) {
             upload.largestFlow = sent;
@@ -335,7 +338,8 @@ public final class ExfilDetector implements Detector<Host, ExfilDetector.State> 
                             + " windows); judged against " + bytes(settings.minUploadBytes()) + " alone", weight));
         }
         long received = upload.received();
-        double asymmetry = (double) sent / Math.max(1, received);
+        // a log without a received count (a CEF record with only "in") gives no ratio to judge
+        double asymmetry = received < 0 ? 0 : (double) sent / Math.max(1, received);
         if (sent >= settings.minUploadBytes() && asymmetry >= settings.minAsymmetry()) {
             double weight = Math.min(settings.maxAsymmetryWeight(),
                     0.1 + 0.1 * Math.log10(asymmetry / settings.minAsymmetry()));
@@ -488,6 +492,8 @@ public final class ExfilDetector implements Detector<Host, ExfilDetector.State> 
         long sensorIn;
         long firewallOut;
         long firewallIn;
+        boolean sensorInUnknown;
+        boolean firewallInUnknown;
         long largestFlow;
         long chunks;
         double chunkSum;
@@ -517,8 +523,16 @@ public final class ExfilDetector implements Detector<Host, ExfilDetector.State> 
             return Math.max(sensorOut, firewallOut);
         }
 
+        /**
+         * Bytes received, as counted by the view that saw more sent (on a tie, one that counted them); -1 when
+         * that view lacked the count for some flow.
+         */
         long received() {
-            return sensorOut >= firewallOut ? sensorIn : firewallIn;
+            boolean sensor = sensorOut > firewallOut || sensorOut == firewallOut && !sensorInUnknown;
+            if (sensor) {
+                return sensorInUnknown ? -1 : sensorIn;
+            }
+            return firewallInUnknown ? -1 : firewallIn;
         }
 
         void evidence(Provenance provenance) {

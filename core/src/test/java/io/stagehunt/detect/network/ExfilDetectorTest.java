@@ -3,6 +3,7 @@ package io.stagehunt.detect.network;
 import static io.stagehunt.testing.SampleTraffic.at;
 import static io.stagehunt.testing.SampleTraffic.file;
 import static io.stagehunt.testing.SampleTraffic.firewall;
+import static io.stagehunt.testing.SampleTraffic.firewallFlow;
 import static io.stagehunt.testing.SampleTraffic.http;
 import static io.stagehunt.testing.SampleTraffic.icmp;
 import static io.stagehunt.testing.SampleTraffic.tcp;
@@ -64,6 +65,14 @@ class ExfilDetectorTest {
                         (Function<Double, List<Event>>) start -> List.of(
                                 tcp(start + 60, HOST, "203.0.113.66", 443, "ssl", 400 * MB, MB, "SF")),
                         List.of("upload-volume", "asymmetry", "new-destination-for-host"), "T1041"),
+                Arguments.of("a firewall's count of a one-way upload",
+                        (Function<Double, List<Event>>) start -> List.of(
+                                firewallFlow(start + 60, HOST, "203.0.113.66", 443, "ssl", 400 * MB, MB)),
+                        List.of("upload-volume", "asymmetry", "new-destination-for-host"), "T1041"),
+                Arguments.of("a firewall log that counts only the bytes sent (CEF in= without out=)",
+                        (Function<Double, List<Event>>) start -> List.of(
+                                firewallFlow(start + 60, HOST, "203.0.113.66", 443, "ssl", 400 * MB, -1)),
+                        List.of("upload-volume", "new-destination-for-host"), "T1041"),
                 Arguments.of("a two-way call of the same size",
                         (Function<Double, List<Event>>) start -> List.of(
                                 tcp(start + 60, HOST, "198.51.100.10", 3478, null, 400 * MB, 800 * MB, "SF")),
