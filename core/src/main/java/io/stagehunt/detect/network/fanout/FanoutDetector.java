@@ -254,9 +254,9 @@ public final class FanoutDetector implements Detector<Host, FanoutHostState> {
                 && state.lastLookup >= episode.last - settings.memoryMicros();
         FanoutMeasurements measurements = new FanoutMeasurements(episode.first, episode.last, settings.windowMicros(),
                 episode.peak, episode.domains, episode.addresses, episode.failedDomains, episode.failedAddresses,
-                episode.generated, episode.largestShapeGroup(), dnsVisible, episode.networks.size(), episode.ports.size(), state.history.size(),
-                state.history.size() == 0 ? 0 : state.history.median(),
-                state.history.size() == 0 ? 0 : state.history.mad(), episode.examples);
+                episode.generated, episode.largestShapeGroup(), dnsVisible, episode.networks.size(),
+                episode.ports.size(), episode.baselineWindows, episode.baselineMedian, episode.baselineMad,
+                episode.examples);
         List<Signal> signals = FanoutScoring.signals(measurements, settings);
         double score = FanoutScoring.score(signals);
         if (score < settings.reportScore()) {
@@ -264,7 +264,7 @@ public final class FanoutDetector implements Detector<Host, FanoutHostState> {
         }
         boolean byName = episode.domains >= episode.addresses;
         List<String> techniques = byName ? List.of("T1104", "T1568") : List.of("T1104");
-        double confidence = Math.min(1, 0.4 + 0.4 * Math.min(1, state.history.size()
+        double confidence = Math.min(1, 0.4 + 0.4 * Math.min(1, episode.baselineWindows
                 / (double) Math.max(1, settings.warmupWindows())) + 0.2 * Math.min(1, episode.peak / 60.0));
         context.emit(new Finding(Finding.uidOf(ID, host, Destination.NONE, episode.first), ID,
                 "Rapid contact with many new destinations from " + host.label(), techniques, host, Destination.NONE,
