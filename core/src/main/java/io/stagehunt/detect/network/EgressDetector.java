@@ -248,8 +248,7 @@ public final class EgressDetector implements Detector<Host, EgressDetector.State
             }
             pair = newPair(state, key, host, context);
         }
-        pair.add(connection.timeMicros(), connection.provenance(), connection.outcome().failed());
-        pair.sensorFlows++;
+        pair.addSensorFlow(connection.timeMicros(), connection.provenance(), connection.outcome().failed());
         pair.apply(candidate);
     }
 
@@ -283,7 +282,7 @@ public final class EgressDetector implements Detector<Host, EgressDetector.State
             return;
         }
         Pair pair = pairOf(state, key, host, context);
-        pair.add(time, decision.provenance(), false);
+        pair.addFirewallFlow(time, decision.provenance());
         pair.apply(candidate);
     }
 
@@ -435,9 +434,10 @@ public final class EgressDetector implements Detector<Host, EgressDetector.State
         if (signals.isEmpty()) {
             return;
         }
-        if (pair.flows >= 4) {
-            double repetition = Math.min(settings.maxRepetitionWeight(), 0.05 * log2(pair.flows / 2.0));
-            signals.add(new Signal("repetition", pair.flows + " flows over " + duration(pair.last - pair.first),
+        long flows = pair.flows();
+        if (flows >= 4) {
+            double repetition = Math.min(settings.maxRepetitionWeight(), 0.05 * log2(flows / 2.0));
+            signals.add(new Signal("repetition", flows + " flows over " + duration(pair.last - pair.first),
                     "one-off flows add nothing", repetition));
         }
         if (pair.sensorFlows >= 10 && pair.failed >= 0.9 * pair.sensorFlows) {
@@ -453,7 +453,7 @@ public final class EgressDetector implements Detector<Host, EgressDetector.State
         String domain = named != null ? named.name() : null;
         Destination destination = new Destination(pair.key.address(), domain, pair.key.port());
         double confidence = direct != null && !literal ? 0.6 + 0.3 * state.coverage() : 0.9;
-        String reason = "Host " + host.label() + " made " + plural(pair.flows, "allowed outbound "
+        String reason = "Host " + host.label() + " made " + plural(flows, "allowed outbound "
                 + pair.key.transport().label() + " connection") + " to " + destination.label() + ", "
                 + String.join(", ", clauses) + ".";
         context.emit(new Finding(Finding.uidOf(ID, host, destination, pair.first), ID, title(signals), techniques,
@@ -561,13 +561,13 @@ public final class EgressDetector implements Detector<Host, EgressDetector.State
 
     /** One destination's episode. Mutable; owned by its host's {@link State}. */
     static final class Pair implements Serializable {
-        private static final long serialVersionUID = 1L;
+        private static final long serialVersionUID = 2L;
         final PairKey key;
         long first = Long.MAX_VALUE;
         long last = Long.MIN_VALUE;
-        long flows;
         long failed;
         long sensorFlows;
+        long firewallFlows;
         String mismatched;
         boolean uncommon;
         boolean externalProxy;
@@ -579,13 +579,27 @@ public final class EgressDetector implements Detector<Host, EgressDetector.State
             this.key = key;
         }
 
-        void add(long time, Provenance provenance, boolean unanswered) {
-            first = Math.min(first, time);
-            last = Math.max(last, time);
-            flows++;
+        void addSensorFlow(long time, Provenance provenance, boolean unanswered) {
+            sensorFlows++;
             if (unanswered) {
                 failed++;
             }
+            add(time, provenance);
+        }
+
+        void addFirewallFlow(long time, Provenance provenance) {
+            firewallFlows++;
+            add(time, provenance);
+        }
+
+        /** Flows to the destination: a sensor and a firewall may both log each one, so the larger count. */
+        long flows() {
+            return Math.max(sensorFlows, firewallFlows);
+        }
+
+        private void add(long time, Provenance provenance) {
+            first = Math.min(first, time);
+            last = Math.max(last, time);
             if (evidence.size() < MAX_EVIDENCE) {
                 evidence.add(provenance);
             }

@@ -302,6 +302,35 @@ class EgressDetectorTest {
         });
     }
 
+    static Stream<Arguments> views() {
+        return Stream.of(
+                Arguments.of("Zeek only", true, false),
+                Arguments.of("PAN-OS only", false, true),
+                Arguments.of("Zeek and PAN-OS logging the same flows", true, true));
+    }
+
+    /** A sensor and a firewall that both log a flow count it once: the larger of their counts. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("views")
+    void flowsLoggedByASensorAndAFirewallAreCountedOnce(String label, boolean sensor, boolean firewall) {
+        List<Event> events = new ArrayList<>();
+        events.add(dns(0, HOST, "192.168.10.1", "updates.example.net", "203.0.113.9"));
+        for (int i = 0; i < 6; i++) {
+            if (sensor) {
+                events.add(tcp(1 + 60.0 * i, HOST, "203.0.113.9", 4444, "http", 1_200, 4_800, "SF"));
+            }
+            if (firewall) {
+                events.add(firewall(1 + 60.0 * i, HOST, "203.0.113.9", 4444, Verdict.ALLOW, "web-browsing"));
+            }
+        }
+        assertThat(run(events)).singleElement().satisfies(finding -> {
+            assertThat(finding.reason()).startsWith("Host " + HOST + " made 6 allowed outbound tcp connections to "
+                    + "updates.example.net:4444, ");
+            assertThat(finding.signals()).filteredOn(s -> s.name().equals("repetition")).singleElement()
+                    .extracting(Signal::observed).isEqualTo("6 flows over 5 min");
+        });
+    }
+
     @Test
     void oneFindingPerEpisodeAndANewOneAfterSilence() {
         List<Event> events = new ArrayList<>(flows(5, "203.0.113.40", 1177, "http", "SF"));

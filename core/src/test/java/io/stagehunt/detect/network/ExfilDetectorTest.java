@@ -199,6 +199,39 @@ class ExfilDetectorTest {
         assertThat(finding.reason()).startsWith("Host fd00:20::4:17 sent 40.0 MB to [2001:db8::1337]:1337 in an hour");
     }
 
+    /** Ten mail submissions of {@code size} each, logged by Zeek and by a PAN-OS firewall alike. */
+    private static List<Event> mailSeenTwice(long size) {
+        List<Event> events = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            events.add(tcp(60.0 * i, HOST, "203.0.113.25", 587, "smtp", size, 4_000, "SF"));
+            events.add(firewallFlow(60.0 * i, HOST, "203.0.113.25", 587, "smtp", size, 4_000));
+        }
+        return events;
+    }
+
+    static Stream<Arguments> viewsOfTheSameFlows() {
+        return Stream.of(
+                Arguments.of("12 MB of mail", 1_200_000L, "SMTP 12.0 MB", "10 flows of 1.2 MB ±0 %"),
+                Arguments.of("6 MB of mail stays under the 10 MB threshold", 600_000L, null, null));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("viewsOfTheSameFlows")
+    void theSensorsAndTheFirewallsCountsOfTheSameFlowsAreComparedNotAdded(String label, long size,
+            String protocol, String chunks) {
+        List<Finding> findings = run(mailSeenTwice(size));
+        if (protocol == null) {
+            assertThat(findings).isEmpty();
+            return;
+        }
+        assertThat(findings).singleElement().satisfies(finding -> {
+            assertThat(finding.signals()).filteredOn(s -> s.name().equals("upload-protocol")).singleElement()
+                    .extracting(Signal::observed).isEqualTo(protocol);
+            assertThat(finding.signals()).filteredOn(s -> s.name().equals("uniform-chunks")).singleElement()
+                    .extracting(Signal::observed).isEqualTo(chunks);
+        });
+    }
+
     @Test
     void stateExpiresOnceTheHostIsIdleAndTheWindowIsJudged() {
         DetectorHarness<?, ?> harness = new DetectorHarness<>(new ExfilDetector(ExfilDetector.Settings.DEFAULTS));
