@@ -8,8 +8,14 @@ public record Destination(IpAddress ip, String domain, int port) implements Seri
 
     public static final Destination NONE = new Destination(null, null, -1);
 
+    /** The domain or else the address, with the port when known; an IPv6 address before a port in brackets. */
     public String label() {
-        String name = domain != null ? domain : ip != null ? ip.toString() : "?";
-        return port >= 0 ? name + ":" + port : name;
+        if (port < 0) {
+            return domain != null ? domain : ip != null ? ip.toString() : "?";
+        }
+        if (domain == null && ip != null) {
+            return ip.withPort(port);
+        }
+        return (domain != null ? domain : "?") + ":" + port;
     }
 }

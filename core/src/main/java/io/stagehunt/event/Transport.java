@@ -20,6 +20,11 @@ public enum Transport {
         };
     }
 
+    /** Whether flows of this transport have ports; logs put ICMP's type and code where ports go. */
+    public boolean hasPorts() {
+        return this == TCP || this == UDP;
+    }
+
     public String label() {
         return name().toLowerCase(Locale.ROOT);
     }

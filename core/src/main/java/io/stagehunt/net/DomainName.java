@@ -14,12 +14,17 @@ public final class DomainName {
     }
 
     /**
-     * A {@code host:port} authority as Host headers and CONNECT targets write it, without the port; text with no
-     * port, or with several colons (an IPv6 literal), is returned as it is.
+     * A {@code host:port} authority as Host headers and CONNECT targets write it, without the port, and an IPv6
+     * literal without its brackets ({@code [2001:db8::1]:8080} gives {@code 2001:db8::1}); text with no port, or
+     * with several colons and no brackets (a bare IPv6 literal), is returned as it is.
      */
     public static String withoutPort(String authority) {
         if (authority == null) {
             return null;
+        }
+        if (authority.startsWith("[")) {
+            int close = authority.indexOf(']');
+            return close > 0 ? authority.substring(1, close) : authority;
         }
         int colon = authority.lastIndexOf(':');
         return colon > 0 && authority.indexOf(':') == colon ? authority.substring(0, colon) : authority;
@@ -27,7 +32,7 @@ public final class DomainName {
 
     /**
      * The normalized name, or null when the text cannot be a DNS name we can reason about (empty, too long,
-     * holds whitespace or control characters, or is an IP address literal).
+     * holds whitespace or control characters, or is an IP address literal, bare or in brackets).
      */
     public static String normalize(String text) {
         if (text == null) {
@@ -48,7 +53,8 @@ public final class DomainName {
             }
             upper |= c >= 'A' && c <= 'Z';
         }
-        if (IpAddress.tryParse(name) != null) {
+        if (IpAddress.tryParse(name) != null || name.startsWith("[") && name.endsWith("]")
+                && IpAddress.tryParse(name, 1, name.length() - 1) != null) {
             return null;
         }
         return upper ? name.toLowerCase(Locale.ROOT) : name;

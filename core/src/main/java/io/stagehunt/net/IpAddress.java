@@ -116,6 +116,11 @@ public record IpAddress(long high, long low) implements Comparable<IpAddress>, S
         return byHigh != 0 ? byHigh : Long.compareUnsigned(low, other.low);
     }
 
+    /** The address followed by a port, as URLs write it: {@code 192.0.2.1:80}, {@code [2001:db8::1]:80}. */
+    public String withPort(int port) {
+        return isV4() ? this + ":" + port : "[" + this + "]:" + port;
+    }
+
     /** Canonical text: dotted quad for IPv4, RFC 5952 compressed lower case for IPv6. */
     @Override
     public String toString() {

@@ -53,6 +53,17 @@ class IpAddressTest {
         assertThat(IpAddress.tryParse(line, 2, 2 + text.length())).isEqualTo(IpAddress.parse(text));
     }
 
+    @ParameterizedTest(name = "{0} port {1} -> {2}")
+    @CsvSource({
+            "203.0.113.7, 443, 203.0.113.7:443",
+            "::ffff:192.0.2.1, 80, 192.0.2.1:80",
+            "2001:db8::1337, 1337, [2001:db8::1337]:1337",
+            "::1, 0, [::1]:0"
+    })
+    void writesAPortAfterTheAddressAsUrlsDo(String address, int port, String expected) {
+        assertThat(IpAddress.parse(address).withPort(port)).isEqualTo(expected);
+    }
+
     @ParameterizedTest
     @CsvSource({"10.0.0.1, 10.0.0.2, -1", "10.0.0.2, 10.0.0.1, 1", "255.0.0.0, ::1, 1", "::1, ::2, -1"})
     void ordersByValue(String left, String right, int sign) {

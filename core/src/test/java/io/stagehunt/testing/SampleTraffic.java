@@ -121,15 +121,38 @@ public final class SampleTraffic {
                 at(notBeforeSeconds), at(notAfterSeconds), "rsaEncryption", 2048, List.of());
     }
 
-    /** A firewall verdict on an outbound flow. */
+    /** A firewall verdict on an outbound TCP flow. */
     public static FirewallDecision firewall(double seconds, String source, String destination, int port,
             FirewallDecision.Verdict verdict, String application) {
+        return firewall(seconds, source, destination, Transport.TCP, 53_000, port, verdict, application);
+    }
+
+    /**
+     * A firewall verdict on an outbound flow of any transport. The ports are as the firewall readers give them:
+     * for ICMP the type and the code, for protocols without ports -1.
+     */
+    public static FirewallDecision firewall(double seconds, String source, String destination, Transport transport,
+            int sourcePort, int destinationPort, FirewallDecision.Verdict verdict, String application) {
         IpAddress from = ip(source);
         IpAddress to = ip(destination);
         Direction direction = Direction.of(from, to, SCOPE);
         return new FirewallDecision(at(seconds), hostOf(from, to), next(), "fw1", verdict,
-                verdict.allowed() ? "allow-outbound" : "block-outbound", Transport.TCP, from, 53_000, to, port,
-                direction, application, -1, -1);
+                verdict.allowed() ? "allow-outbound" : "block-outbound", transport, from, sourcePort, to,
+                destinationPort, direction, application, -1, -1);
+    }
+
+    /**
+     * An allowed outbound TCP flow with the byte counts a firewall logged (PAN-OS traffic, CEF {@code in} and
+     * {@code out}); -1 for a count the log lacks.
+     */
+    public static FirewallDecision firewallFlow(double seconds, String source, String destination, int port,
+            String application, long bytesOut, long bytesIn) {
+        FirewallDecision allowed = firewall(seconds, source, destination, port, FirewallDecision.Verdict.ALLOW,
+                application);
+        return new FirewallDecision(allowed.timeMicros(), allowed.host(), allowed.provenance(), allowed.device(),
+                allowed.verdict(), allowed.rule(), allowed.transport(), allowed.source(), allowed.sourcePort(),
+                allowed.destination(), allowed.destinationPort(), allowed.direction(), application, bytesOut,
+                bytesIn);
     }
 
     /** A file the internal host sent ({@code upload}) or received. */

@@ -34,8 +34,21 @@ final class ContentTypes {
     private ContentTypes() {
     }
 
+    /**
+     * The media type of a Content-Type value, lower case and without parameters: Suricata passes the raw header
+     * ({@code application/x-msdownload; charset=binary}), Zeek a bare type. Null for null.
+     */
+    static String mediaType(String contentType) {
+        if (contentType == null) {
+            return null;
+        }
+        int parameters = contentType.indexOf(';');
+        String type = parameters < 0 ? contentType : contentType.substring(0, parameters);
+        return type.strip().toLowerCase(Locale.ROOT);
+    }
+
     static boolean executable(String mimeType) {
-        return mimeType != null && EXECUTABLE.contains(mimeType.toLowerCase(Locale.ROOT).strip());
+        return mimeType != null && EXECUTABLE.contains(mediaType(mimeType));
     }
 
     /**

@@ -220,7 +220,7 @@ public final class EgressDetector implements Detector<Host, EgressDetector.State
             return;
         }
         Transport transport = connection.transport();
-        if (transport != Transport.TCP && transport != Transport.UDP) {
+        if (!transport.hasPorts()) {
             return;
         }
         IpAddress remote = connection.remote();
@@ -248,15 +248,15 @@ public final class EgressDetector implements Detector<Host, EgressDetector.State
             }
             pair = newPair(state, key, host, context);
         }
-        pair.add(connection.timeMicros(), connection.provenance(), connection.outcome().failed());
-        pair.sensorFlows++;
+        pair.addSensorFlow(connection.timeMicros(), connection.provenance(), connection.outcome().failed());
         pair.apply(candidate);
     }
 
     private void onFirewall(State state, Host host, FirewallDecision decision, DetectorContext context) {
         Transport transport = decision.transport();
         IpAddress remote = decision.remote();
-        int port = decision.remotePort();
+        // an ICMP code in the port field names no service: such flows are judged by address alone
+        int port = transport.hasPorts() ? decision.remotePort() : -1;
         long time = decision.timeMicros();
         if (unroutable(remote)) {
             return;
@@ -273,7 +273,8 @@ public final class EgressDetector implements Detector<Host, EgressDetector.State
                 state.coverageResolved++;
             }
         }
-        String mismatched = EgressPorts.mismatched(null, decision.application(), port, servicePorts);
+        String mismatched = transport.hasPorts()
+                ? EgressPorts.mismatched(null, decision.application(), port, servicePorts) : null;
         Denial denial = state.recentDenial(remote, time, settings.deniedThenAllowedMicros());
         Candidate candidate = candidate(state, host, remote, port, transport, mismatched, resolved, denial);
         PairKey key = new PairKey(remote, port, transport);
@@ -281,7 +282,7 @@ public final class EgressDetector implements Detector<Host, EgressDetector.State
             return;
         }
         Pair pair = pairOf(state, key, host, context);
-        pair.add(time, decision.provenance(), false);
+        pair.addFirewallFlow(time, decision.provenance());
         pair.apply(candidate);
     }
 
@@ -291,10 +292,12 @@ public final class EgressDetector implements Detector<Host, EgressDetector.State
      */
     private Candidate candidate(State state, Host host, IpAddress remote, int port, Transport transport,
             String mismatched, boolean resolved, Denial denial) {
-        boolean uncommon = !common.contains(port) && !(transport == Transport.UDP && port == 443);
+        boolean uncommon = transport.hasPorts() && !common.contains(port)
+                && !(transport == Transport.UDP && port == 443);
         // proxies and Tor relays listen on TCP: a UDP datagram to such a port is only an uncommon port
         boolean externalProxy = transport == Transport.TCP && proxyPorts.contains(port);
-        boolean bypass = webPorts.contains(port) && (!settings.proxies().isEmpty() || !state.proxiesUsed.isEmpty())
+        boolean bypass = transport.hasPorts() && webPorts.contains(port)
+                && (!settings.proxies().isEmpty() || !state.proxiesUsed.isEmpty())
                 && !isProxy(remote) && !isProxy(host.ip());
         boolean unresolved = !resolved && transport == Transport.TCP
                 && !EgressPorts.ADDRESSED_BY_DESIGN.contains(port)
@@ -421,7 +424,8 @@ public final class EgressDetector implements Detector<Host, EgressDetector.State
             Denial denial = pair.denial;
             String target = denial.address().equals(pair.key.address()) ? "it" : "its neighbour " + denial.address();
             signals.add(new Signal("denied-then-allowed",
-                    "denied " + denial.address() + ":" + denial.port() + " at " + EventTime.iso(denial.timeMicros())
+                    "denied " + new Destination(denial.address(), null, denial.port()).label() + " at "
+                            + EventTime.iso(denial.timeMicros())
                             + (denial.rule() == null ? "" : " (rule " + denial.rule() + ")") + ", then allowed",
                     "a retry around a denial within " + minutes(settings.deniedThenAllowedMicros()),
                     settings.deniedThenAllowedWeight()));
@@ -430,9 +434,10 @@ public final class EgressDetector implements Detector<Host, EgressDetector.State
         if (signals.isEmpty()) {
             return;
         }
-        if (pair.flows >= 4) {
-            double repetition = Math.min(settings.maxRepetitionWeight(), 0.05 * log2(pair.flows / 2.0));
-            signals.add(new Signal("repetition", pair.flows + " flows over " + duration(pair.last - pair.first),
+        long flows = pair.flows();
+        if (flows >= 4) {
+            double repetition = Math.min(settings.maxRepetitionWeight(), 0.05 * log2(flows / 2.0));
+            signals.add(new Signal("repetition", flows + " flows over " + duration(pair.last - pair.first),
                     "one-off flows add nothing", repetition));
         }
         if (pair.sensorFlows >= 10 && pair.failed >= 0.9 * pair.sensorFlows) {
@@ -448,7 +453,7 @@ public final class EgressDetector implements Detector<Host, EgressDetector.State
         String domain = named != null ? named.name() : null;
         Destination destination = new Destination(pair.key.address(), domain, pair.key.port());
         double confidence = direct != null && !literal ? 0.6 + 0.3 * state.coverage() : 0.9;
-        String reason = "Host " + host.label() + " made " + plural(pair.flows, "allowed outbound "
+        String reason = "Host " + host.label() + " made " + plural(flows, "allowed outbound "
                 + pair.key.transport().label() + " connection") + " to " + destination.label() + ", "
                 + String.join(", ", clauses) + ".";
         context.emit(new Finding(Finding.uidOf(ID, host, destination, pair.first), ID, title(signals), techniques,
@@ -475,8 +480,8 @@ public final class EgressDetector implements Detector<Host, EgressDetector.State
     private String bypassBaseline(State state) {
         if (!state.proxiesUsed.isEmpty()) {
             ProxyUse proxy = state.proxiesUsed.values().iterator().next();
-            return "this host used the proxy " + proxy.address() + ":" + proxy.port() + " " + plural(proxy.uses(),
-                    "time");
+            return "this host used the proxy " + proxy.address().withPort(proxy.port()) + " "
+                    + plural(proxy.uses(), "time");
         }
         if (!settings.proxies().isEmpty()) {
             return "web traffic goes through the site's proxies " + settings.proxies();
@@ -556,13 +561,13 @@ public final class EgressDetector implements Detector<Host, EgressDetector.State
 
     /** One destination's episode. Mutable; owned by its host's {@link State}. */
     static final class Pair implements Serializable {
-        private static final long serialVersionUID = 1L;
+        private static final long serialVersionUID = 2L;
         final PairKey key;
         long first = Long.MAX_VALUE;
         long last = Long.MIN_VALUE;
-        long flows;
         long failed;
         long sensorFlows;
+        long firewallFlows;
         String mismatched;
         boolean uncommon;
         boolean externalProxy;
@@ -574,13 +579,27 @@ public final class EgressDetector implements Detector<Host, EgressDetector.State
             this.key = key;
         }
 
-        void add(long time, Provenance provenance, boolean unanswered) {
-            first = Math.min(first, time);
-            last = Math.max(last, time);
-            flows++;
+        void addSensorFlow(long time, Provenance provenance, boolean unanswered) {
+            sensorFlows++;
             if (unanswered) {
                 failed++;
             }
+            add(time, provenance);
+        }
+
+        void addFirewallFlow(long time, Provenance provenance) {
+            firewallFlows++;
+            add(time, provenance);
+        }
+
+        /** Flows to the destination: a sensor and a firewall may both log each one, so the larger count. */
+        long flows() {
+            return Math.max(sensorFlows, firewallFlows);
+        }
+
+        private void add(long time, Provenance provenance) {
+            first = Math.min(first, time);
+            last = Math.max(last, time);
             if (evidence.size() < MAX_EVIDENCE) {
                 evidence.add(provenance);
             }

@@ -190,6 +190,7 @@ public final class ExfilDetector implements Detector<Host, ExfilDetector.State> 
         }
         long sent = Math.max(0, out);
         long received = Math.max(0, in);
+        boolean receivedUnknown = in < 0;
         if (firewall) {
             state.firewallOut += sent;
         } else {
@@ -203,26 +204,23 @@ public final class ExfilDetector implements Detector<Host, ExfilDetector.State> 
             upload.firstContact = since >= state.windowStart;
         }
         upload.flows++;
-        if (firewall) {
-            upload.firewallOut += sent;
-            upload.firewallIn += received;
-        } else {
-            upload.sensorOut += sent;
-            upload.sensorIn += received;
-        }
+        Tally tally = firewall ? upload.firewall : upload.sensor;
+        tally.out += sent;
+        tally.in += received;
+        tally.inUnknown |= receivedUnknown;
         if (sent > upload.largestFlow) {
             upload.largestFlow = sent;
             upload.port = port;
             upload.transport = transport;
         }
         if (sent >= settings.chunkMinBytes()) {
-            upload.chunks++;
-            upload.chunkSum += sent;
-            upload.chunkSquares += (double) sent * sent;
+            tally.chunks++;
+            tally.chunkSum += sent;
+            tally.chunkSquares += (double) sent * sent;
         }
         String protocol = mailOrFileProtocol(service);
         if (protocol != null) {
-            upload.protocolBytes += sent;
+            tally.protocolBytes += sent;
             upload.protocol = protocol;
         }
         if (sent >= settings.minUploadBytes() / 10 || upload.evidence.isEmpty()) {
@@ -305,7 +303,7 @@ public final class ExfilDetector implements Detector<Host, ExfilDetector.State> 
 
     private void judge(Host host, State state, Upload upload, Baseline baseline, DetectorContext context) {
         long sent = upload.sent();
-        long protocolSent = Math.max(upload.protocolBytes, Math.max(upload.httpBodies, upload.fileBytes));
+        long protocolSent = Math.max(upload.protocolBytes(), Math.max(upload.httpBodies, upload.fileBytes));
         if (Math.max(sent, protocolSent) < settings.minUploadBytes()) {
             return;
         }
@@ -335,7 +333,8 @@ public final class ExfilDetector implements Detector<Host, ExfilDetector.State> 
                             + " windows); judged against " + bytes(settings.minUploadBytes()) + " alone", weight));
         }
         long received = upload.received();
-        double asymmetry = (double) sent / Math.max(1, received);
+        // a log without a received count (a CEF record with only "in") gives no ratio to judge
+        double asymmetry = received < 0 ? 0 : (double) sent / Math.max(1, received);
         if (sent >= settings.minUploadBytes() && asymmetry >= settings.minAsymmetry()) {
             double weight = Math.min(settings.maxAsymmetryWeight(),
                     0.1 + 0.1 * Math.log10(asymmetry / settings.minAsymmetry()));
@@ -365,17 +364,18 @@ public final class ExfilDetector implements Detector<Host, ExfilDetector.State> 
                     settings.protocolWeight()));
             clauses.add("over " + protocol.substring(0, protocol.indexOf(' ')));
         }
-        if (upload.chunks >= settings.minChunks()) {
-            double mean = upload.chunkSum / upload.chunks;
-            double variance = Math.max(0, upload.chunkSquares / upload.chunks - mean * mean);
+        Tally counted = upload.fuller();
+        if (counted.chunks >= settings.minChunks()) {
+            double mean = counted.chunkSum / counted.chunks;
+            double variance = Math.max(0, counted.chunkSquares / counted.chunks - mean * mean);
             double variation = Math.sqrt(variance) / mean;
             if (variation <= settings.maxChunkVariation()) {
                 signals.add(new Signal("uniform-chunks", String.format(Locale.ROOT,
-                        "%d flows of %s ±%.0f %%", upload.chunks, bytes((long) mean), 100 * variation),
+                        "%d flows of %s ±%.0f %%", counted.chunks, bytes((long) mean), 100 * variation),
                         String.format(Locale.ROOT, "at least %d flows over %s varying under %.0f %%",
                                 settings.minChunks(), bytes(settings.chunkMinBytes()),
                                 100 * settings.maxChunkVariation()), settings.chunkWeight()));
-                clauses.add("in " + upload.chunks + " equal chunks");
+                clauses.add("in " + counted.chunks + " equal chunks");
                 techniques.add("T1030");
             }
         }
@@ -399,8 +399,8 @@ public final class ExfilDetector implements Detector<Host, ExfilDetector.State> 
     /** The largest upload over a mail, file transfer or web-form channel, described, or null. */
     private String protocolUpload(Upload upload) {
         long threshold = settings.minUploadBytes();
-        if (upload.protocol != null && upload.protocolBytes >= threshold) {
-            return upload.protocol + " " + bytes(upload.protocolBytes);
+        if (upload.protocol != null && upload.protocolBytes() >= threshold) {
+            return upload.protocol + " " + bytes(upload.protocolBytes());
         }
         if (upload.httpBodies >= threshold) {
             return "HTTP " + upload.httpMethod + " bodies of " + bytes(upload.httpBodies) + " in "
@@ -477,22 +477,32 @@ public final class ExfilDetector implements Detector<Host, ExfilDetector.State> 
         }
     }
 
-    /** What a host sent one destination in the open window. Mutable; owned by its host's {@link State}. */
-    static final class Upload implements Serializable {
+    /**
+     * What one view of the traffic, the sensor's or the firewall's, counted toward a destination in the open
+     * window. Both views may log the same flows, so they are compared, never added.
+     */
+    static final class Tally implements Serializable {
         private static final long serialVersionUID = 1L;
-        final IpAddress address;
-        int port = -1;
-        Transport transport;
-        long flows;
-        long sensorOut;
-        long sensorIn;
-        long firewallOut;
-        long firewallIn;
-        long largestFlow;
+        long out;
+        long in;
+        /** Whether some flow was logged without a received count, which makes {@link #in} a guess. */
+        boolean inUnknown;
         long chunks;
         double chunkSum;
         double chunkSquares;
         long protocolBytes;
+    }
+
+    /** What a host sent one destination in the open window. Mutable; owned by its host's {@link State}. */
+    static final class Upload implements Serializable {
+        private static final long serialVersionUID = 2L;
+        final IpAddress address;
+        int port = -1;
+        Transport transport;
+        long flows;
+        final Tally sensor = new Tally();
+        final Tally firewall = new Tally();
+        long largestFlow;
         String protocol;
         long httpBodies;
         long httpRequests;
@@ -509,16 +519,28 @@ public final class ExfilDetector implements Detector<Host, ExfilDetector.State> 
 
         /** Whether the largest flow's protocol has ports (ICMP's "port" is a message type). */
         boolean hasPorts() {
-            return transport == Transport.TCP || transport == Transport.UDP;
+            return transport != null && transport.hasPorts();
         }
 
         /** Bytes sent, from the sensor or the firewall, whichever saw more (they may both log one flow). */
         long sent() {
-            return Math.max(sensorOut, firewallOut);
+            return Math.max(sensor.out, firewall.out);
         }
 
+        /** The view that saw more sent, on a tie one that counted what came back: the one to measure by. */
+        Tally fuller() {
+            return sensor.out > firewall.out || sensor.out == firewall.out && !sensor.inUnknown ? sensor : firewall;
+        }
+
+        /** Bytes received by the fuller view; -1 when it lacked the count for some flow. */
         long received() {
-            return sensorOut >= firewallOut ? sensorIn : firewallIn;
+            Tally counted = fuller();
+            return counted.inUnknown ? -1 : counted.in;
+        }
+
+        /** Mail and file-transfer bytes, by the view that counted more. */
+        long protocolBytes() {
+            return Math.max(sensor.protocolBytes, firewall.protocolBytes);
         }
 
         void evidence(Provenance provenance) {

@@ -467,7 +467,7 @@ public final class HttpTlsDetector implements Detector<HttpTlsDetector.Key, Http
                 interesting = true;
                 executables++;
                 if (executableMime == null) {
-                    executableMime = mime;
+                    executableMime = ContentTypes.mediaType(mime);
                     executableBytes = Math.max(0, request.responseBodyBytes());
                     executableUri = request.uri();
                     executablePort = request.serverPort();
@@ -478,7 +478,7 @@ public final class HttpTlsDetector implements Detector<HttpTlsDetector.Key, Http
                     mismatches++;
                     if (mismatchUri == null) {
                         mismatchUri = request.uri();
-                        mismatchMime = mime;
+                        mismatchMime = ContentTypes.mediaType(mime);
                         mismatchExtension = extension;
                         mismatchFamily = family;
                     }

@@ -13,6 +13,7 @@ import io.stagehunt.detect.Signal;
 import io.stagehunt.engine.DetectorHarness;
 import io.stagehunt.event.Event;
 import io.stagehunt.event.FirewallDecision.Verdict;
+import io.stagehunt.event.Transport;
 import io.stagehunt.net.Cidr;
 import java.util.ArrayList;
 import java.util.List;
@@ -100,6 +101,16 @@ class EgressDetectorTest {
     }
 
     @Test
+    void anIpv6DestinationIsWrittenInBracketsBeforeItsPort() {
+        List<Event> events = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            events.add(tcp(60.0 * i, "fd00:20::4:17", "2001:db8::1337", 1337, "http", 1_200, 4_800, "SF"));
+        }
+        assertThat(run(events)).singleElement().satisfies(finding -> assertThat(finding.reason())
+                .startsWith("Host fd00:20::4:17 made 5 allowed outbound tcp connections to [2001:db8::1337]:1337, "));
+    }
+
+    @Test
     void unansweredRetriesOfARatReachTheMediumBand() {
         Finding finding = run(flows(237, "203.0.113.40", 1177, null, "S0")).get(0);
         assertThat(finding.score()).isCloseTo(0.40, org.assertj.core.data.Offset.offset(1e-9));
@@ -159,6 +170,20 @@ class EgressDetectorTest {
         assertThat(signalNames(finding)).containsExactly("direct-to-ip", "repetition");
         assertThat(finding.signals().get(0).baseline()).contains("addressed it by number");
         assertThat(finding.confidence()).isEqualTo(0.9);
+    }
+
+    @Test
+    void aBracketedIpv6HostHeaderIsTheBareAddressNotAName() {
+        List<Event> events = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            events.add(http(60.0 * i, "fd00:20::4:17", "2001:db8::1", 8080, "GET", "[2001:db8::1]:8080", "/index",
+                    "Mozilla/5.0", 0, 2_000, "text/html"));
+            events.add(tcp(60.0 * i, "fd00:20::4:17", "2001:db8::1", 8080, "http", 400, 2_400, "SF"));
+        }
+        Finding finding = run(events).get(0);
+        assertThat(signalNames(finding)).containsExactly("direct-to-ip", "repetition");
+        assertThat(finding.signals().get(0).baseline()).contains("addressed it by number");
+        assertThat(finding.destination().domain()).isNull();
     }
 
     @Test
@@ -232,6 +257,78 @@ class EgressDetectorTest {
                 firewall(1, HOST, "203.0.113.5", port, Verdict.ALLOW, application)));
         assertThat(findings.stream().anyMatch(f -> signalNames(f).contains("protocol-port-mismatch")))
                 .isEqualTo(mismatch);
+    }
+
+    static Stream<Arguments> firewallTransports() {
+        return Stream.of(
+                Arguments.of("pfSense echo requests (type 8, code 0)", Transport.ICMP, 8, 0, List.of()),
+                Arguments.of("netfilter port unreachable (type 3, code 3)", Transport.ICMP, 3, 3, List.of()),
+                Arguments.of("ESP of an IPsec tunnel", Transport.OTHER, -1, -1, List.of()),
+                Arguments.of("GRE", Transport.OTHER, -1, -1, List.of()),
+                Arguments.of("UDP to an uncommon port", Transport.UDP, 53_000, 4444,
+                        List.of("uncommon-port", "repetition")));
+    }
+
+    /** Firewall logs put ICMP's type and code where TCP and UDP put ports, and -1 for protocols without ports. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("firewallTransports")
+    void onlyTcpAndUdpFirewallRecordsAreJudgedByPort(String label, Transport transport, int sourcePort,
+            int destinationPort, List<String> expected) {
+        List<Event> events = new ArrayList<>();
+        for (int i = 0; i < 9; i++) {
+            events.add(firewall(400.0 * i, HOST, "8.8.8.8", transport, sourcePort, destinationPort, Verdict.ALLOW,
+                    null));
+        }
+        List<Finding> findings = run(events);
+        if (expected.isEmpty()) {
+            assertThat(findings).isEmpty();
+            return;
+        }
+        assertThat(findings).singleElement().satisfies(finding ->
+                assertThat(signalNames(finding)).containsExactlyElementsOf(expected));
+    }
+
+    @Test
+    void pingAllowedRightAfterADenialIsARetryWithoutAPort() {
+        List<Finding> findings = run(List.of(
+                firewall(0, HOST, "203.0.113.5", 443, Verdict.DENY, "ssl"),
+                firewall(60, HOST, "203.0.113.5", Transport.ICMP, 8, 0, Verdict.ALLOW, "ping"),
+                firewall(61, HOST, "203.0.113.5", Transport.ICMP, 8, 0, Verdict.ALLOW, "ping")));
+        assertThat(findings).singleElement().satisfies(finding -> {
+            assertThat(signalNames(finding)).containsExactly("denied-then-allowed");
+            assertThat(finding.destination().port()).isEqualTo(-1);
+            assertThat(finding.reason()).isEqualTo("Host " + HOST + " made 2 allowed outbound icmp connections to "
+                    + "203.0.113.5, minutes after the firewall denied it.");
+        });
+    }
+
+    static Stream<Arguments> views() {
+        return Stream.of(
+                Arguments.of("Zeek only", true, false),
+                Arguments.of("PAN-OS only", false, true),
+                Arguments.of("Zeek and PAN-OS logging the same flows", true, true));
+    }
+
+    /** A sensor and a firewall that both log a flow count it once: the larger of their counts. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("views")
+    void flowsLoggedByASensorAndAFirewallAreCountedOnce(String label, boolean sensor, boolean firewall) {
+        List<Event> events = new ArrayList<>();
+        events.add(dns(0, HOST, "192.168.10.1", "updates.example.net", "203.0.113.9"));
+        for (int i = 0; i < 6; i++) {
+            if (sensor) {
+                events.add(tcp(1 + 60.0 * i, HOST, "203.0.113.9", 4444, "http", 1_200, 4_800, "SF"));
+            }
+            if (firewall) {
+                events.add(firewall(1 + 60.0 * i, HOST, "203.0.113.9", 4444, Verdict.ALLOW, "web-browsing"));
+            }
+        }
+        assertThat(run(events)).singleElement().satisfies(finding -> {
+            assertThat(finding.reason()).startsWith("Host " + HOST + " made 6 allowed outbound tcp connections to "
+                    + "updates.example.net:4444, ");
+            assertThat(finding.signals()).filteredOn(s -> s.name().equals("repetition")).singleElement()
+                    .extracting(Signal::observed).isEqualTo("6 flows over 5 min");
+        });
     }
 
     @Test

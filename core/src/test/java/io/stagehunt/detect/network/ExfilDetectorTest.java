@@ -3,6 +3,7 @@ package io.stagehunt.detect.network;
 import static io.stagehunt.testing.SampleTraffic.at;
 import static io.stagehunt.testing.SampleTraffic.file;
 import static io.stagehunt.testing.SampleTraffic.firewall;
+import static io.stagehunt.testing.SampleTraffic.firewallFlow;
 import static io.stagehunt.testing.SampleTraffic.http;
 import static io.stagehunt.testing.SampleTraffic.icmp;
 import static io.stagehunt.testing.SampleTraffic.tcp;
@@ -64,6 +65,14 @@ class ExfilDetectorTest {
                         (Function<Double, List<Event>>) start -> List.of(
                                 tcp(start + 60, HOST, "203.0.113.66", 443, "ssl", 400 * MB, MB, "SF")),
                         List.of("upload-volume", "asymmetry", "new-destination-for-host"), "T1041"),
+                Arguments.of("a firewall's count of a one-way upload",
+                        (Function<Double, List<Event>>) start -> List.of(
+                                firewallFlow(start + 60, HOST, "203.0.113.66", 443, "ssl", 400 * MB, MB)),
+                        List.of("upload-volume", "asymmetry", "new-destination-for-host"), "T1041"),
+                Arguments.of("a firewall log that counts only the bytes sent (CEF in= without out=)",
+                        (Function<Double, List<Event>>) start -> List.of(
+                                firewallFlow(start + 60, HOST, "203.0.113.66", 443, "ssl", 400 * MB, -1)),
+                        List.of("upload-volume", "new-destination-for-host"), "T1041"),
                 Arguments.of("a two-way call of the same size",
                         (Function<Double, List<Event>>) start -> List.of(
                                 tcp(start + 60, HOST, "198.51.100.10", 3478, null, 400 * MB, 800 * MB, "SF")),
@@ -181,6 +190,46 @@ class ExfilDetectorTest {
         Finding finding = run(List.of(logged,
                 tcp(60, HOST, "203.0.113.66", 443, "ssl", 80 * MB, 200_000, "SF"))).get(0);
         assertThat(finding.reason()).contains("sent 80.0 MB");
+    }
+
+    @Test
+    void anIpv6DestinationIsWrittenInBracketsBeforeItsPort() {
+        Finding finding = run(List.of(
+                tcp(60, "fd00:20::4:17", "2001:db8::1337", 1337, null, 40 * MB, 3_000, "RSTR"))).get(0);
+        assertThat(finding.reason()).startsWith("Host fd00:20::4:17 sent 40.0 MB to [2001:db8::1337]:1337 in an hour");
+    }
+
+    /** Ten mail submissions of {@code size} each, logged by Zeek and by a PAN-OS firewall alike. */
+    private static List<Event> mailSeenTwice(long size) {
+        List<Event> events = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            events.add(tcp(60.0 * i, HOST, "203.0.113.25", 587, "smtp", size, 4_000, "SF"));
+            events.add(firewallFlow(60.0 * i, HOST, "203.0.113.25", 587, "smtp", size, 4_000));
+        }
+        return events;
+    }
+
+    static Stream<Arguments> viewsOfTheSameFlows() {
+        return Stream.of(
+                Arguments.of("12 MB of mail", 1_200_000L, "SMTP 12.0 MB", "10 flows of 1.2 MB ±0 %"),
+                Arguments.of("6 MB of mail stays under the 10 MB threshold", 600_000L, null, null));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("viewsOfTheSameFlows")
+    void theSensorsAndTheFirewallsCountsOfTheSameFlowsAreComparedNotAdded(String label, long size,
+            String protocol, String chunks) {
+        List<Finding> findings = run(mailSeenTwice(size));
+        if (protocol == null) {
+            assertThat(findings).isEmpty();
+            return;
+        }
+        assertThat(findings).singleElement().satisfies(finding -> {
+            assertThat(finding.signals()).filteredOn(s -> s.name().equals("upload-protocol")).singleElement()
+                    .extracting(Signal::observed).isEqualTo(protocol);
+            assertThat(finding.signals()).filteredOn(s -> s.name().equals("uniform-chunks")).singleElement()
+                    .extracting(Signal::observed).isEqualTo(chunks);
+        });
     }
 
     @Test

@@ -58,6 +58,13 @@ class HttpTlsDetectorTest {
                 Arguments.of("program from a bare address", http(1, HOST, SERVER, 80, "GET", SERVER + ":80", "/a",
                         "Mozilla/5.0", 0, 7_168, "application/x-msdownload"),
                         List.of("executable-download", "unnamed-server")),
+                Arguments.of("installer typed by a raw Content-Type header (Suricata)", http(1, HOST, SERVER, 80, "GET",
+                        "dl.example.com", "/update/setup.exe", "Mozilla/5.0", 0, 7_168,
+                        "application/x-msdownload; charset=binary"), List.of("executable-download")),
+                Arguments.of("program behind an image URI, header in capitals", http(1, HOST, SERVER, 80, "GET",
+                        "cdn.example.com", "/img/logo.png", "Mozilla/5.0", 0, 7_168,
+                        "Application/X-DOSEXEC ;charset=binary"),
+                        List.of("executable-download", "mime-extension-mismatch")),
                 Arguments.of("response without its request", responseOnly(1, "application/x-dosexec"),
                         List.of("executable-download")),
                 Arguments.of("an image that is an image", http(1, HOST, SERVER, 80, "GET", "cdn.example.com",
@@ -90,6 +97,35 @@ class HttpTlsDetectorTest {
         assertThat(mismatch.observed()).isEqualTo("/img/logo.jpg answered with application/x-dosexec");
         assertThat(mismatch.baseline()).isEqualTo("a .jpg promises image content");
         assertThat(finding.score()).isEqualTo(0.5);
+    }
+
+    @Test
+    void anIpv6ServerIsWrittenInBracketsBeforeItsPort() {
+        Finding finding = run(List.of(http(1, "fd00:30::41", "2001:db8::13", 8080, "GET", "dl.example.com",
+                "/update/setup.exe", "Mozilla/5.0", 0, 7_168, "application/x-dosexec"))).get(0);
+        assertThat(finding.reason()).startsWith("Host fd00:30::41 fetched an executable (application/x-dosexec) "
+                + "from dl.example.com:8080");
+        Finding unnamed = run(List.of(http(1, "fd00:30::41", "2001:db8::13", 8080, "GET", null, "/payload",
+                "Mozilla/5.0", 0, 7_168, "application/x-dosexec"))).get(0);
+        assertThat(unnamed.reason()).startsWith("Host fd00:30::41 fetched an executable (application/x-dosexec) "
+                + "from [2001:db8::13]:8080");
+    }
+
+    @Test
+    void aBracketedIpv6HostHeaderNamesNoServer() {
+        Finding finding = run(List.of(http(1, "fd00:30::41", "2001:db8::13", 8080, "GET", "[2001:db8::13]:8080",
+                "/a", "Mozilla/5.0", 0, 7_168, "application/x-msdownload"))).get(0);
+        assertThat(names(finding)).containsExactly("executable-download", "unnamed-server");
+        assertThat(finding.destination().domain()).isNull();
+    }
+
+    @Test
+    void theMediaTypeIsNamedWithoutTheHeadersParameters() {
+        Finding finding = run(List.of(http(1, HOST, SERVER, 80, "GET", "cdn.example.com", "/img/logo.jpg",
+                "Mozilla/5.0", 0, 7_168, "application/x-msdownload; charset=binary"))).get(0);
+        assertThat(finding.reason()).startsWith("Host " + HOST + " fetched an executable (application/x-msdownload) ");
+        assertThat(finding.signals().get(1).observed())
+                .isEqualTo("/img/logo.jpg answered with application/x-msdownload");
     }
 
     static Stream<Arguments> userAgents() {

@@ -125,12 +125,10 @@ public final class BurstScoring {
     }
 
     private static String endpoint(BurstSequence s) {
-        String address = String.valueOf(s.destination());
-        String port = ":" + s.destinationPort();
         if (s.destinationName() != null) {
-            return s.destinationName() + port + " (" + address + ")";
+            return s.destinationName() + ":" + s.destinationPort() + " (" + s.destination() + ")";
         }
-        return (s.destination() != null && !s.destination().isV4() ? "[" + address + "]" : address) + port;
+        return s.destination().withPort(s.destinationPort());
     }
 
     private static double clamp(double value) {

@@ -488,7 +488,6 @@ public final class BurstThenSustainedDetector implements Detector<Host, BurstHos
     }
 
     private static String endpoint(Connection connection) {
-        String address = connection.remote().toString();
-        return (connection.remote().isV4() ? address : "[" + address + "]") + ":" + connection.remotePort();
+        return connection.remote().withPort(connection.remotePort());
     }
 }

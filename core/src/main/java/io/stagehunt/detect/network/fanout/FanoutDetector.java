@@ -25,7 +25,8 @@ import java.util.Set;
 /**
  * {@code fanout}: one host contacting many destinations new to it in rapid succession. A destination is a
  * registered domain the host looks up, or an address it connects to out of the network without having looked
- * it up ("new" = not contacted by this host within {@code memoryMicros}, remembered in a fixed-size filter).
+ * it up ("new" = not contacted by this host lately: a fixed-size filter of two generations, each lasting half
+ * of {@code memoryMicros}, remembers a contact for between half of {@code memoryMicros} and all of it).
  * When at least {@code minNewDestinations} arrive within one {@code windowMicros}, an episode opens; it ends
  * when they stop for a window (or after {@code maxEpisodeMicros}) and is then scored once, see
  * {@link FanoutScoring}.
@@ -47,7 +48,10 @@ public final class FanoutDetector implements Detector<Host, FanoutHostState> {
     private static final int RING = 256;
     private static final int KNOWN_BITS = 1 << 15;
     private static final int RESOLVED_BITS = 1 << 12;
-    /** How long an address from the host's own lookup explains a connection to it. */
+    /**
+     * How long an address from the host's own lookup explains a connection to it, at most: the filter of
+     * resolved addresses rotates every half of this, so an answer counts for 15 to 30 minutes.
+     */
     private static final long RESOLVED_MEMORY_MICROS = 30 * 60_000_000L;
 
     /**
@@ -56,8 +60,8 @@ public final class FanoutDetector implements Detector<Host, FanoutHostState> {
      * @param windowMicros the span within which new destinations count as "rapid succession"
      * @param minNewDestinations new destinations within one window that open an episode
      * @param maxEpisodeMicros longest episode before it is scored anyway
-     * @param memoryMicros how long a contacted destination stays known to the host (and a quiet host's state
-     *     is kept)
+     * @param memoryMicros how long a contacted destination stays known to the host at most (at least half of
+     *     it), and how long a quiet host's state is kept
      * @param historyWindows active windows in the host's baseline of new destinations per window
      * @param warmupWindows active windows before the baseline counts; until then the count weighs half
      * @param reportScore the least score that is reported
@@ -254,9 +258,9 @@ public final class FanoutDetector implements Detector<Host, FanoutHostState> {
                 && state.lastLookup >= episode.last - settings.memoryMicros();
         FanoutMeasurements measurements = new FanoutMeasurements(episode.first, episode.last, settings.windowMicros(),
                 episode.peak, episode.domains, episode.addresses, episode.failedDomains, episode.failedAddresses,
-                episode.generated, episode.largestShapeGroup(), dnsVisible, episode.networks.size(), episode.ports.size(), state.history.size(),
-                state.history.size() == 0 ? 0 : state.history.median(),
-                state.history.size() == 0 ? 0 : state.history.mad(), episode.examples);
+                episode.generated, episode.largestShapeGroup(), dnsVisible, episode.networks.size(),
+                episode.ports.size(), episode.baselineWindows, episode.baselineMedian, episode.baselineMad,
+                episode.examples);
         List<Signal> signals = FanoutScoring.signals(measurements, settings);
         double score = FanoutScoring.score(signals);
         if (score < settings.reportScore()) {
@@ -264,7 +268,7 @@ public final class FanoutDetector implements Detector<Host, FanoutHostState> {
         }
         boolean byName = episode.domains >= episode.addresses;
         List<String> techniques = byName ? List.of("T1104", "T1568") : List.of("T1104");
-        double confidence = Math.min(1, 0.4 + 0.4 * Math.min(1, state.history.size()
+        double confidence = Math.min(1, 0.4 + 0.4 * Math.min(1, episode.baselineWindows
                 / (double) Math.max(1, settings.warmupWindows())) + 0.2 * Math.min(1, episode.peak / 60.0));
         context.emit(new Finding(Finding.uidOf(ID, host, Destination.NONE, episode.first), ID,
                 "Rapid contact with many new destinations from " + host.label(), techniques, host, Destination.NONE,

@@ -93,9 +93,15 @@ final class FanoutHostState implements Serializable {
         return count;
     }
 
-    /** Opens an episode holding the ring's contacts after {@code from}, oldest first. */
+    /**
+     * Opens an episode holding the ring's contacts after {@code from}, oldest first, and takes the baseline it
+     * will be judged against now: the windows the episode fills while open must not raise its own bar.
+     */
     void openEpisode(long from) {
         episode = new Episode();
+        episode.baselineWindows = history.size();
+        episode.baselineMedian = history.size() == 0 ? 0 : history.median();
+        episode.baselineMad = history.size() == 0 ? 0 : history.mad();
         for (int i = size - 1; i >= 0; i--) {
             int index = Math.floorMod(newest - i, times.length);
             if (times[index] > from) {
@@ -125,6 +131,9 @@ final class FanoutHostState implements Serializable {
         int failedDomains;
         int failedAddresses;
         int generated;
+        int baselineWindows;
+        double baselineMedian;
+        double baselineMad;
         final FingerprintSet networks = new FingerprintSet(MAX_NETWORKS);
         final FingerprintSet ports = new FingerprintSet(MAX_PORTS);
         /** Domains per shape (public suffix and label length), for at most {@link #MAX_SHAPES} shapes. */

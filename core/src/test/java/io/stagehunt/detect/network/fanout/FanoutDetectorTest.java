@@ -12,6 +12,8 @@ import io.stagehunt.detect.network.SyntheticTraffic;
 import io.stagehunt.engine.DetectorHarness;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class FanoutDetectorTest {
 
@@ -106,6 +108,65 @@ class FanoutDetectorTest {
                 huntAmidBrowsing(7).eventsOutOfOrder(10 * SECOND));
 
         assertThat(findings).extracting(finding -> finding.host().label()).containsExactly(VICTIM);
+    }
+
+    /** Two new sites a minute for {@code minutes} minutes: a host's ordinary pace. */
+    private static void quietMinutes(SyntheticTraffic traffic, long from, int minutes) {
+        for (int minute = 0; minute < minutes; minute++) {
+            for (int site = 0; site < 2; site++) {
+                long time = from + minute * MINUTE + (10 + 20 * site) * SECOND;
+                traffic.lookupA(time, VICTIM, "www.shop" + (time / SECOND % 100_000) + ".example", "203.0.113."
+                        + (minute % 200 + 1));
+            }
+        }
+    }
+
+    /** Thirty failing lookups of new domains a minute for nine minutes. */
+    private static void huntForNineMinutes(SyntheticTraffic traffic, long from, String label) {
+        for (int i = 0; i < 270; i++) {
+            traffic.lookupA(from + i * 2 * SECOND, VICTIM, label + i + "stage.com");
+        }
+    }
+
+    private static String countBaseline(Finding finding) {
+        return finding.signals().stream().filter(signal -> signal.name().equals("new_destinations"))
+                .findFirst().orElseThrow().baseline();
+    }
+
+    @ParameterizedTest(name = "{0} quiet minutes")
+    @CsvSource(delimiter = '|', value = {
+            "5 | no baseline yet (5 active windows): weighed half",
+            "10 | usually at most 5 per window (median 2, MAD 0.0 over 10 active windows)"})
+    void anEpisodeIsJudgedAgainstTheWindowsBeforeItNotItsOwn(int quiet, String baseline) {
+        SyntheticTraffic traffic = new SyntheticTraffic("baseline", 9);
+        quietMinutes(traffic, START, quiet);
+        huntForNineMinutes(traffic, START + quiet * MINUTE, "hunt");
+
+        List<Finding> findings = DetectorHarness.run(new FanoutDetector(), traffic.events());
+
+        assertThat(findings).singleElement().satisfies(finding -> {
+            assertThat(countBaseline(finding)).isEqualTo(baseline);
+            assertThat(finding.signals().get(0).contribution()).isPositive();
+        });
+    }
+
+    @Test
+    void anEpisodeIsComparedWithTheWindowsBeforeItAndLaterEpisodesWithItToo() {
+        SyntheticTraffic traffic = new SyntheticTraffic("baseline", 9);
+        quietMinutes(traffic, START, 10);
+        huntForNineMinutes(traffic, START + 10 * MINUTE, "first");
+        quietMinutes(traffic, START + 20 * MINUTE, 10);
+        huntForNineMinutes(traffic, START + 30 * MINUTE, "second");
+
+        List<Finding> findings = DetectorHarness.run(new FanoutDetector(), traffic.events());
+
+        assertThat(findings).hasSize(2);
+        assertThat(countBaseline(findings.get(0)))
+                .isEqualTo("usually at most 5 per window (median 2, MAD 0.0 over 10 active windows)");
+        // the first episode's nine windows are in the second one's baseline, which still sees an outlier
+        assertThat(countBaseline(findings.get(1)))
+                .isEqualTo("usually at most 5 per window (median 2, MAD 0.0 over 29 active windows)");
+        assertThat(findings).allSatisfy(finding -> assertThat(finding.signals().get(0).contribution()).isPositive());
     }
 
     @Test
