@@ -237,6 +237,11 @@ public final class BurstThenSustainedDetector implements Detector<Host, BurstHos
             closeOpenBurst(state);
         }
         if (state.open == null) {
+            if (state.waiting()) {
+                // what was contacted while earlier bursts waited was contacted before this one
+                state.contactedBefore.absorb(state.contactedSince);
+                state.contactedSince.clear();
+            }
             state.open = new BurstHostState.Burst(time, settings.maxBurstTargets(), settings.minBurstAttempts());
         }
         state.open.add(time, target, connection.remotePort(), connection.outcome().failed(),
@@ -426,9 +431,11 @@ public final class BurstThenSustainedDetector implements Detector<Host, BurstHos
                 .ifPresent(least -> state.candidates.remove(least.fingerprint));
     }
 
+    /** Both memories age alike, so that bursts pending for hours leave neither one growing without end. */
     private void rotate(BurstHostState state, long time) {
         if (time >= state.rotateAt) {
             state.contactedBefore.rotate();
+            state.contactedSince.rotate();
             state.rotateAt = time + settings.memoryMicros() / 2;
         }
     }

@@ -57,13 +57,16 @@ public final class RecencyFilter implements Serializable {
         currentCount = 0;
     }
 
-    /** Adds everything {@code other} holds in its current generation (same size required) to this one's. */
+    /**
+     * Adds everything {@code other} remembers, both its generations (same size required), to this one's current
+     * generation: what the other held in its older generation is remembered a little longer here.
+     */
     public void absorb(RecencyFilter other) {
         if (other.bits != bits) {
             throw new IllegalArgumentException("filters differ in size: " + other.bits + " vs " + bits);
         }
         for (int i = 0; i < current.length; i++) {
-            current[i] |= other.current[i];
+            current[i] |= other.current[i] | other.previous[i];
         }
         currentCount += other.currentCount;
     }

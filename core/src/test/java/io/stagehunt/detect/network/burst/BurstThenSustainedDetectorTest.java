@@ -15,6 +15,7 @@ import io.stagehunt.event.ConnectionOutcome;
 import io.stagehunt.event.Event;
 import io.stagehunt.event.Transport;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class BurstThenSustainedDetectorTest {
@@ -52,6 +53,49 @@ class BurstThenSustainedDetectorTest {
                 firstTo(events, STAGER).provenance(), firstTo(events, C2).provenance());
         assertThat(finding.firstSeenMicros()).isEqualTo(START + HOUR);
         assertThat(finding.reason()).contains("8 failed or cut-short connection attempts").contains("(new to this host)");
+    }
+
+    /**
+     * A workstation whose blocked trackers make a burst of refused attempts every three hours, none of them
+     * followed by anything sustained, always has a burst pending. A mail server it checks all day at irregular
+     * times stays known to it: when the tenth hour's burst is followed by a long session with it, that session
+     * is not "new to this host".
+     */
+    @Test
+    void aDestinationUsedAllDayStaysKnownWhileBurstsKeepComing() {
+        String tracker = "203.0.113.66";
+        String mailServer = "198.51.100.50";
+        SyntheticTraffic traffic = new SyntheticTraffic("busy", 9);
+        Random random = traffic.random();
+        for (long time = START; time < START + 10 * HOUR; time += (long) (-Math.log(1 - random.nextDouble()) * 10
+                * MINUTE)) {
+            traffic.connection(time, VICTIM, mailServer, 993, Transport.TCP, ConnectionOutcome.ESTABLISHED,
+                    2 * SECOND, 2_000, 9_000);
+        }
+        for (long burst = START + 5 * MINUTE; burst < START + 11 * HOUR; burst += 3 * HOUR) {
+            for (int i = 0; i < 8; i++) {
+                traffic.connection(burst + i * 3 * SECOND, VICTIM, tracker, 443, Transport.TCP,
+                        ConnectionOutcome.REJECTED, 0, 0, 0);
+            }
+        }
+        traffic.connection(START + 9 * HOUR + 7 * MINUTE, VICTIM, mailServer, 993, Transport.TCP,
+                ConnectionOutcome.ESTABLISHED, 40 * MINUTE, 20_000, 90_000);
+        // every sequence reported, however low it scores: what is checked is what the sentence claims
+        BurstThenSustainedDetector.Settings defaults = BurstThenSustainedDetector.Settings.DEFAULTS;
+        BurstThenSustainedDetector.Settings everything = new BurstThenSustainedDetector.Settings(
+                defaults.burstWindowMicros(), defaults.minBurstAttempts(), defaults.maxBurstAttempts(),
+                defaults.maxBurstTargets(), defaults.shortConnectionMicros(), defaults.followMicros(),
+                defaults.confirmMicros(), defaults.minRepeats(), defaults.minIntervalMicros(),
+                defaults.maxIntervalCv(), defaults.longConnectionMicros(), defaults.maxCandidates(),
+                defaults.maxPendingBursts(), defaults.memoryMicros(), 0, defaults.ignoredPorts(),
+                defaults.popularNetworks());
+
+        List<Finding> findings = DetectorHarness.run(new BurstThenSustainedDetector(everything), traffic.events());
+
+        assertThat(findings).isNotEmpty().allSatisfy(finding -> {
+            assertThat(finding.destination().ip()).hasToString(mailServer);
+            assertThat(finding.reason()).contains("40-minute connection").doesNotContain("new to this host");
+        });
     }
 
     /** The host's own TLS handshake names the server: the finding does too, so allowlists can match it. */

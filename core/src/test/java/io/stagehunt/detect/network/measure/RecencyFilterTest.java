@@ -41,10 +41,14 @@ class RecencyFilterTest {
         RecencyFilter memory = new RecencyFilter(1 << 10);
         RecencyFilter meanwhile = new RecencyFilter(1 << 10);
         meanwhile.add(42);
+        meanwhile.rotate();
+        meanwhile.add(43);
 
         memory.absorb(meanwhile);
 
+        // both generations of the other, the older one included
         assertThat(memory.mightContain(42)).isTrue();
+        assertThat(memory.mightContain(43)).isTrue();
         assertThatThrownBy(() -> memory.absorb(new RecencyFilter(1 << 11)))
                 .isInstanceOf(IllegalArgumentException.class);
     }
