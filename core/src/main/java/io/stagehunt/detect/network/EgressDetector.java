@@ -250,6 +250,9 @@ public final class EgressDetector implements Detector<Host, EgressDetector.State
         }
         pair.addSensorFlow(connection.timeMicros(), connection.provenance(), connection.outcome().failed());
         pair.apply(candidate);
+        if (resolved) {
+            pair.named = known;
+        }
     }
 
     private void onFirewall(State state, Host host, FirewallDecision decision, DetectorContext context) {
@@ -284,6 +287,9 @@ public final class EgressDetector implements Detector<Host, EgressDetector.State
         Pair pair = pairOf(state, key, host, context);
         pair.addFirewallFlow(time, decision.provenance());
         pair.apply(candidate);
+        if (resolved) {
+            pair.named = known;
+        }
     }
 
     /**
@@ -398,7 +404,9 @@ public final class EgressDetector implements Detector<Host, EgressDetector.State
                 techniques.add("T1571");
             }
         }
-        Resolution named = state.resolvedAt(pair.key.address(), pair.last, settings.resolutionMicros());
+        // a name fresh at any of the episode's flows names it: hours of flows outlast the name's freshness
+        Resolution named = pair.named != null ? pair.named
+                : state.resolvedAt(pair.key.address(), pair.last, settings.resolutionMicros());
         boolean literal = state.literals.containsKey(pair.key.address());
         String direct = named == null && pair.key.transport() == Transport.TCP
                 ? directAddress(state, pair.key, literal) : null;
@@ -573,6 +581,8 @@ public final class EgressDetector implements Detector<Host, EgressDetector.State
         boolean externalProxy;
         boolean bypass;
         Denial denial;
+        /** The latest name that was fresh for the address when one of the episode's flows went to it. */
+        Resolution named;
         final List<Provenance> evidence = new ArrayList<>();
 
         Pair(PairKey key) {

@@ -159,6 +159,21 @@ class EgressDetectorTest {
         assertThat(signalNames(finding)).doesNotContain("direct-to-ip");
     }
 
+    /** A name resolved at the start of a long episode still names it hours later, when the report is written. */
+    @Test
+    void aNameFreshAtAnEpisodesStartNamesItsReport() {
+        List<Event> events = new ArrayList<>();
+        events.add(dns(0, HOST, "192.168.10.1", "updates.example.net", "203.0.113.9"));
+        for (int i = 0; i < 31; i++) {
+            events.add(tcp(1 + 600.0 * i, HOST, "203.0.113.9", 3000, null, 1_200, 4_800, "SF"));
+        }
+
+        Finding finding = run(events).get(0);
+
+        assertThat(finding.destination().domain()).isEqualTo("updates.example.net");
+        assertThat(signalNames(finding)).doesNotContain("direct-to-ip");
+    }
+
     @Test
     void tlsWithoutServerNameIsEvidenceOfDirectToIpWithoutDnsVisibility() {
         List<Event> events = new ArrayList<>();
