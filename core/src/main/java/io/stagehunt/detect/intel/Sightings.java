@@ -190,16 +190,7 @@ final class Sightings {
     }
 
     private static String hostWithoutPort(String header) {
-        if (header == null || header.isBlank()) {
-            return null;
-        }
-        String host = header.strip();
-        if (host.startsWith("[")) {
-            int close = host.indexOf(']');
-            return close > 0 ? host.substring(1, close) : host;
-        }
-        int colon = host.indexOf(':');
-        return colon >= 0 && colon == host.lastIndexOf(':') ? host.substring(0, colon) : host;
+        return header == null || header.isBlank() ? null : DomainName.withoutPort(header.strip());
     }
 
     private static boolean isCertificate(String mimeType) {
