@@ -120,6 +120,8 @@ final class BurstHostState implements Serializable {
         int connections;
         long first = Long.MAX_VALUE;
         long last = Long.MIN_VALUE;
+        /** When the latest-ending connection ended (its start, when its duration is unknown). */
+        long lastEnd = Long.MIN_VALUE;
         long longest;
         boolean longestOpen;
         private final long[] starts = new long[STARTS];
@@ -137,6 +139,7 @@ final class BurstHostState implements Serializable {
             connections++;
             first = Math.min(first, start);
             last = Math.max(last, start);
+            lastEnd = Math.max(lastEnd, start + Math.max(0, duration));
             if (duration > longest) {
                 longest = duration;
                 longestOpen = open;

@@ -287,7 +287,7 @@ public final class BurstThenSustainedDetector implements Detector<Host, BurstHos
         evidence.addAll(candidate.evidence.records());
         context.emit(new Finding(Finding.uidOf(ID, host, destination, burst.first), ID,
                 "Burst of connection attempts, then sustained communication from " + host.label(), TECHNIQUES,
-                host, destination, burst.first, Math.max(candidate.last, burst.last), score, confidence(sequence),
+                host, destination, burst.first, Math.max(candidate.lastEnd, burst.last), score, confidence(sequence),
                 BurstScoring.reason(host.label(), sequence), signals, evidence.subList(0, Math.min(EVIDENCE,
                         evidence.size()))));
         if (burst == state.open) {

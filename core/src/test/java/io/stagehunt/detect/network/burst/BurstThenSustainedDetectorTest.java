@@ -174,6 +174,8 @@ class BurstThenSustainedDetectorTest {
         assertThat(harness.findings()).hasSize(1);
         assertThat(harness.findings().get(0).signals().get(1).observed()).contains("lasting 95.0 min");
         assertThat(harness.findings().get(0).reason()).contains("the destination it had been retrying");
+        // the finding lasts until the shell's connection ended, not only until it began
+        assertThat(harness.findings().get(0).lastSeenMicros()).isEqualTo(START + HOUR + 97 * MINUTE);
     }
 
     @Test
