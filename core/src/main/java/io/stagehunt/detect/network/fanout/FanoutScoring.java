@@ -64,8 +64,9 @@ public final class FanoutScoring {
             }
         }
         signals.add(new Signal("new_destinations",
-                String.format(Locale.ROOT, "%d new destinations within %s (%d domains, %d addresses; %d in all)",
-                        m.peak(), seconds(m.windowMicros()), m.newDomains(), m.newAddresses(), m.total()),
+                String.format(Locale.ROOT, "%d new destinations within %s at the peak; %d in the episode (%d domains,"
+                        + " %d addresses)", m.peak(), seconds(m.windowMicros()), m.total(), m.newDomains(),
+                        m.newAddresses()),
                 warm ? String.format(Locale.ROOT, "usually at most %.0f per window (median %.0f, MAD %.1f over %d"
                         + " active windows)", high, m.baselineMedian(), m.baselineMad(), m.baselineWindows())
                         : "no baseline yet (" + m.baselineWindows() + " active windows): weighed half",

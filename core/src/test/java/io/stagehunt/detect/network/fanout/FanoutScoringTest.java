@@ -78,4 +78,14 @@ class FanoutScoringTest {
         assertThat(reason).isEqualTo("10.1.2.4 contacted 60 destinations new to it within 1 min (vocyzit.com,"
                 + " qegyqaq.com ...), and 45 of 60 failed, 58 names cut to one pattern.");
     }
+
+    /** The peak is one window's count; the episode's totals are told apart from it. */
+    @Test
+    void theCountSignalTellsThePeakFromTheEpisodesTotals() {
+        FanoutMeasurements episode = new FanoutMeasurements(0, 600_000_000L, 60_000_000L, 25, 240, 50, 0, 0, 0, 0,
+                true, 0, 0, 60, 4, 2, List.of());
+
+        assertThat(FanoutScoring.signals(episode, SETTINGS).get(0).observed()).isEqualTo(
+                "25 new destinations within 1 min at the peak; 290 in the episode (240 domains, 50 addresses)");
+    }
 }
