@@ -235,11 +235,13 @@ public final class FanoutDetector implements Detector<Host, FanoutHostState> {
             closeEpisode(host, state, context);
         }
         state.remember(time, flag, group, port, destination, event.provenance());
-        int recent = state.countSince(time - settings.windowMicros(), settings.windowMicros());
+        // an episode cut at its maximum length while contacts kept coming is followed by one that starts after it
+        long since = Math.max(time - settings.windowMicros(), state.reportedThrough);
+        int recent = state.countSince(since, settings.windowMicros());
         if (state.episode != null) {
             state.addNewestToEpisode();
         } else if (recent >= settings.minNewDestinations()) {
-            state.openEpisode(time - settings.windowMicros());
+            state.openEpisode(since);
         }
         if (state.episode != null) {
             state.episode.peak = Math.max(state.episode.peak, recent);
@@ -254,6 +256,7 @@ public final class FanoutDetector implements Detector<Host, FanoutHostState> {
     private void closeEpisode(Host host, FanoutHostState state, DetectorContext context) {
         FanoutHostState.Episode episode = state.episode;
         state.episode = null;
+        state.reportedThrough = Math.max(state.reportedThrough, episode.last);
         boolean dnsVisible = state.lastLookup != Long.MIN_VALUE
                 && state.lastLookup >= episode.last - settings.memoryMicros();
         FanoutMeasurements measurements = new FanoutMeasurements(episode.first, episode.last, settings.windowMicros(),

@@ -31,6 +31,8 @@ final class FanoutHostState implements Serializable {
     long resolvedRotateAt;
     long lastActivity;
     long lastLookup = Long.MIN_VALUE;
+    /** The last contact of the latest reported episode: a new episode starts after it, never repeats it. */
+    long reportedThrough = Long.MIN_VALUE;
 
     private final long[] times;
     private final byte[] flags;

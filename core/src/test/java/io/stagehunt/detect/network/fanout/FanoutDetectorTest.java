@@ -169,6 +169,27 @@ class FanoutDetectorTest {
         assertThat(findings).allSatisfy(finding -> assertThat(finding.signals().get(0).contribution()).isPositive());
     }
 
+    /** A hunt outlasting the longest episode is told in two findings that share no contact. */
+    @Test
+    void anEpisodeCutAtItsMaximumLengthIsNotRepeatedByTheNext() {
+        SyntheticTraffic traffic = new SyntheticTraffic("long hunt", 10);
+        quietMinutes(traffic, START, 10);
+        for (int i = 0; i < 450; i++) {
+            traffic.lookupA(START + 10 * MINUTE + i * 2 * SECOND, VICTIM, "long" + i + "stage.com");
+        }
+
+        List<Finding> findings = DetectorHarness.run(new FanoutDetector(), traffic.events());
+
+        assertThat(findings).hasSize(2);
+        assertThat(findings.get(1).firstSeenMicros()).isGreaterThan(findings.get(0).lastSeenMicros());
+        int told = 0;
+        for (Finding finding : findings) {
+            String observed = finding.signals().get(0).observed();
+            told += Integer.parseInt(observed.substring(observed.indexOf("; ") + 2, observed.indexOf(" in the")));
+        }
+        assertThat(told).isEqualTo(450);
+    }
+
     @Test
     void leavesNoStateBehindAfterTheInputEnds() {
         DetectorHarness<?, ?> harness = new DetectorHarness<>(new FanoutDetector());
