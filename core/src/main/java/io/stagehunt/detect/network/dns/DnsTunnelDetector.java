@@ -241,6 +241,8 @@ public final class DnsTunnelDetector implements Detector<Host, TunnelHostState> 
                 state.recomputeReportDue();
             }
             traffic = new DomainTraffic(domain, time, settings.maxNamesPerDomain());
+            // a domain dropped from a full table after its report comes back reported: one finding a window
+            traffic.reported = state.reportedInWindow.contains(domain);
             state.domains.put(domain, traffic);
         }
         return traffic;
@@ -258,6 +260,7 @@ public final class DnsTunnelDetector implements Detector<Host, TunnelHostState> 
             report(host, state, traffic, context);
         }
         state.domains.clear();
+        state.reportedInWindow.clear();
         state.visibleConnections = 0;
         state.reportDue = Long.MAX_VALUE;
     }
@@ -278,6 +281,7 @@ public final class DnsTunnelDetector implements Detector<Host, TunnelHostState> 
             return;
         }
         traffic.reported = true;
+        state.noteReported(traffic.domain, settings.maxDomainsPerHost());
         Destination destination = new Destination(null, traffic.domain, DNS_PORT);
         context.emit(new Finding(Finding.uidOf(ID, host, destination, traffic.firstSeen), ID,
                 "Possible DNS tunnel to " + traffic.domain, TECHNIQUES, host, destination, traffic.firstSeen,

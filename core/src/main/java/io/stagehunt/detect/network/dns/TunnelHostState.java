@@ -4,10 +4,12 @@ import io.stagehunt.net.IpAddress;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The {@code dns-tunnel} state of one host: its domains in the current window (at most
@@ -24,12 +26,21 @@ final class TunnelHostState implements Serializable {
     /** The earliest {@link DomainTraffic#reportDue} of the domains, kept up to date as reports are scheduled. */
     long reportDue = Long.MAX_VALUE;
     final Map<String, DomainTraffic> domains = new HashMap<>();
+    /** Domains reported in this window, so that one dropped from a full table is not reported again. */
+    final Set<String> reportedInWindow = new HashSet<>();
     /** In access order, so the least recently used address is the first to go. */
     private final LinkedHashMap<IpAddress, String> answers = new LinkedHashMap<>(16, 0.75f, true);
 
     TunnelHostState(long windowStart) {
         this.windowStart = windowStart;
         this.lastActivity = windowStart;
+    }
+
+    /** Notes a reported domain; past {@code bound} of them a window's further reports are not remembered. */
+    void noteReported(String domain, int bound) {
+        if (reportedInWindow.size() < bound) {
+            reportedInWindow.add(domain);
+        }
     }
 
     void rememberAnswer(IpAddress address, String domain, int maxAnswers) {

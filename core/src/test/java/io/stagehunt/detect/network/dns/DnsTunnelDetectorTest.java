@@ -199,6 +199,23 @@ class DnsTunnelDetectorTest {
         assertThat(findings).extracting(finding -> finding.host().label()).containsExactly(NEIGHBOUR);
     }
 
+    /** A domain reported when a full table dropped it, then queried again, is not reported twice in a window. */
+    @Test
+    void aDomainDroppedAfterItsReportIsNotReportedAgainInTheWindow() {
+        DnsTunnelDetector.Settings oneDomain = new DnsTunnelDetector.Settings(24 * HOUR, 2 * HOUR, 10 * MINUTE, 10,
+                List.of(100, 500, 800, 1000), 4096, 1, 1024, 512, 0.25, List.of());
+        SyntheticTraffic traffic = new SyntheticTraffic("evicted", 15)
+                .txtTunnel(VICTIM, "updates-cdn.example", START, 300, SECOND)
+                .lookupA(START + 6 * MINUTE, VICTIM, "www.news.example", "203.0.113.80")
+                .txtTunnel(VICTIM, "updates-cdn.example", START + 7 * MINUTE, 300, SECOND);
+
+        List<Finding> findings = DetectorHarness.run(new DnsTunnelDetector(oneDomain, PublicSuffixList.bundled()),
+                traffic.events());
+
+        assertThat(findings).extracting(finding -> finding.destination().domain())
+                .containsExactly("updates-cdn.example");
+    }
+
     @Test
     void boundsItsMemoryPerHostWhenAHostQueriesThousandsOfDomains() {
         DnsTunnelDetector.Settings small = new DnsTunnelDetector.Settings(24 * HOUR, 2 * HOUR, 10 * MINUTE, 10,
