@@ -193,25 +193,14 @@ public final class DgaDetector implements Detector<Host, DgaDetector.Episode> {
             // the baseline is the host's other domains, counted as the generated ones are: once each, and only
             // names the score judges (no local names, no reverse lookups)
             if (score.scored()) {
-                String unit = unit(score, query.nxdomain());
-                episode.remember(episode.otherDomains, unit, settings.maxTrackedNames());
-                if (answered) {
-                    episode.remember(episode.otherAnsweredDomains, unit, settings.maxTrackedNames());
-                    if (query.nxdomain()) {
-                        episode.remember(episode.otherNxdomainDomains, unit, settings.maxTrackedNames());
-                    }
-                }
+                episode.noteLookup(episode.otherDomains, episode.otherAnsweredDomains, episode.otherNxdomainDomains,
+                        unit(score, query.nxdomain()), answered, query.nxdomain(), settings.maxTrackedNames());
             }
             return episode;
         }
         String unit = unit(score, query.nxdomain());
-        episode.remember(episode.lookedUpDomains, unit, settings.maxTrackedNames());
-        if (answered) {
-            episode.remember(episode.answeredDomains, unit, settings.maxTrackedNames());
-            if (query.nxdomain()) {
-                episode.remember(episode.nxdomainDomains, unit, settings.maxTrackedNames());
-            }
-        }
+        episode.noteLookup(episode.lookedUpDomains, episode.answeredDomains, episode.nxdomainDomains, unit, answered,
+                query.nxdomain(), settings.maxTrackedNames());
         countGenerated(episode, score, unit, query.nxdomain(), query);
         setTimer(episode, context);
         return episode;
@@ -417,6 +406,18 @@ public final class DgaDetector implements Detector<Host, DgaDetector.Episode> {
             this.firstSeenMicros = firstSeenMicros;
             this.lastSeenMicros = firstSeenMicros;
             this.lastGeneratedMicros = firstSeenMicros;
+        }
+
+        /** Notes a looked-up domain in {@code all}, and in the answered and NXDOMAIN sets as its answer says. */
+        void noteLookup(Set<String> all, Set<String> answeredSet, Set<String> nxdomainSet, String unit,
+                boolean answered, boolean nxdomain, int cap) {
+            remember(all, unit, cap);
+            if (answered) {
+                remember(answeredSet, unit, cap);
+                if (nxdomain) {
+                    remember(nxdomainSet, unit, cap);
+                }
+            }
         }
 
         /** Adds a name unless the set is full; whether it was new. */
