@@ -25,6 +25,15 @@ final class HourlyTotals implements Serializable {
         return Math.floorDiv(micros, HOUR_MICROS);
     }
 
+    /**
+     * Where a window of {@code windowMicros} ending at {@code endMicros} starts when it is counted in whole
+     * hours: the first hour boundary inside it, so that the hour it starts in, partly outside, is not counted
+     * whole (a day's window would otherwise sum 25 hours).
+     */
+    static long windowStart(long endMicros, long windowMicros) {
+        return Math.floorDiv(endMicros - windowMicros + HOUR_MICROS - 1, HOUR_MICROS) * HOUR_MICROS;
+    }
+
     /** Adds to the hour of {@code micros}; amounts for hours older than the span are dropped. */
     void add(long micros, double amount) {
         long hour = hourOf(micros);

@@ -127,7 +127,7 @@ public final class LongConnectionChannel implements ChannelState {
     }
 
     private double total(long endMicros) {
-        return seconds.sum(endMicros - settings.pairs().windowMicros(), endMicros);
+        return seconds.sum(HourlyTotals.windowStart(endMicros, settings.pairs().windowMicros()), endMicros);
     }
 
     private double band(double totalSeconds) {
@@ -213,7 +213,7 @@ public final class LongConnectionChannel implements ChannelState {
                 + (open > 0 ? ", " + (open == 1 ? "one" : Integer.toString(open)) + (open == REMEMBERED
                 ? " or more" : "") + " still open" : "") + ".";
         List<String> techniques = encrypted ? List.of("T1573", "T1071") : List.of("T1071");
-        long first = Math.max(firstMicros, endMicros - settings.pairs().windowMicros());
+        long first = Math.max(firstMicros, HourlyTotals.windowStart(endMicros, settings.pairs().windowMicros()));
         findings.accept(new Finding(Finding.uidOf(LongConnectionDetector.ID, view.key().host(), destination, first),
                 LongConnectionDetector.ID, "Long connection to " + view.spoken(), techniques, view.key().host(),
                 destination, first, Math.max(endMicros, first), Finding.scoreOf(signals), 1.0, reason, signals,

@@ -53,7 +53,7 @@ public final class StrobeChannel implements ChannelState {
     }
 
     private long windowStart(long endMicros) {
-        return endMicros - settings.pairs().windowMicros();
+        return HourlyTotals.windowStart(endMicros, settings.pairs().windowMicros());
     }
 
     @Override

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class HourlyTotalsTest {
 
@@ -20,6 +22,15 @@ class HourlyTotalsTest {
         assertThat(totals.sum(0, 30 * HOUR)).as("hours 0 and 1 left the 26-hour span").isEqualTo(1);
         assertThat(totals.mayReach(2)).isFalse();
         assertThat(totals.mayReach(1)).isTrue();
+    }
+
+    /** A day counted in whole hours starts at the first hour boundary inside it: 24 hours, never 25. */
+    @ParameterizedTest(name = "a day ending at {0} min starts at {1} min")
+    @CsvSource({"1470, 60", "1440, 0", "1441, 60", "1500, 60", "1501, 120"})
+    void aWindowCountedInWholeHoursStartsAtTheFirstBoundaryInsideIt(long endMinutes, long startMinutes) {
+        long minute = HOUR / 60;
+
+        assertThat(HourlyTotals.windowStart(endMinutes * minute, 24 * HOUR)).isEqualTo(startMinutes * minute);
     }
 
     /** The running bound never says no where some range does reach the amount, and is tight after a gap. */

@@ -42,6 +42,20 @@ class StrobeDetectorTest {
         assertThat(DetectorHarness.run(new StrobeDetector(), host.events())).isEmpty();
     }
 
+    /**
+     * Just under once a second never makes 86,400 in a day: counted in whole hours, a day's window holds 24 of
+     * them, not the 25 that the hour it starts in would add.
+     */
+    @Test
+    void justUnderOnceASecondIsNoStrobeHoweverLong() {
+        Traffic host = new Traffic("10.2.0.8");
+        for (double time : CheckInSchedules.clockwork(0, 1 / 0.98, 100_000)) {
+            host.flow(time, TARGET, 443, 120);
+        }
+
+        assertThat(DetectorHarness.run(new StrobeDetector(), host.events())).isEmpty();
+    }
+
     @Test
     void reportsALastingStrobeOncePerReportingPeriod() {
         Traffic host = new Traffic("10.2.0.7");
