@@ -39,6 +39,7 @@ public final class BeaconChannel implements ChannelState {
     private long lastDeliveredMicros = Long.MIN_VALUE;
     private long lastFlowMicros = Long.MIN_VALUE;
     private int lastOriginatorPort = -1;
+    private boolean lastFlowAnswered;
     private double logTypicalGap = Double.NaN;
     private long ownCheckIns;
     private long unanswered;
@@ -84,6 +85,7 @@ public final class BeaconChannel implements ChannelState {
             kind = retransmission(observation) ? ArrivalSeries.RITA : ArrivalSeries.RITA | ArrivalSeries.OWN;
             lastFlowMicros = Math.max(lastFlowMicros, time);
             lastOriginatorPort = observation.originatorPort();
+            lastFlowAnswered = observation.answered();
         }
         if ((kind & ArrivalSeries.OWN) != 0) {
             learnGap(time);
@@ -98,9 +100,13 @@ public final class BeaconChannel implements ChannelState {
         lastDeliveredMicros = Math.max(lastDeliveredMicros, Math.max(time, nowMicros));
     }
 
-    /** A flow from the same source port moments after the previous one retries that attempt. */
+    /**
+     * A flow from the same source port moments after an unanswered one retries that attempt. After an answered
+     * flow it is a new call: an implant may bind one source port for all its check-ins.
+     */
     private boolean retransmission(Observation observation) {
-        return observation.originatorPort() >= 0 && observation.originatorPort() == lastOriginatorPort
+        return !lastFlowAnswered && observation.originatorPort() >= 0
+                && observation.originatorPort() == lastOriginatorPort
                 && Math.abs(observation.timeMicros() - lastFlowMicros)
                 <= PairSettings.micros(settings.retransmissionWindow());
     }

@@ -324,6 +324,21 @@ class BeaconDetectorTest {
     }
 
     /**
+     * An implant that binds one source port for every check-in still checks in each time it is answered; only a
+     * flow after an unanswered one from the same port is a retry of that attempt.
+     */
+    @Test
+    void checkInsFromOneBoundSourcePortAreCheckInsWhenAnswered() {
+        Traffic implant = new Traffic("10.1.1.40");
+        for (double time : CheckInSchedules.jittered(0, 30, 0.1, 120, 13)) {
+            implant.datagram(time, C2, 50_000, 9_999, 180);
+        }
+
+        assertThat(DetectorHarness.run(new BeaconDetector(), implant.events())).singleElement()
+                .satisfies(finding -> assertThat(finding.reason()).contains("every 30 s").contains("120 times"));
+    }
+
+    /**
      * A clock polling its time server every 64 s is the textbook benign beacon: reported, but marked and 0.3
      * lower than the same timer sending anything else. Messages with extension fields (NTS, or data an implant
      * appends) are not plain polls and keep their score, as does a clock answered by a responder that writes more.
