@@ -36,10 +36,12 @@ final class FlowJoin implements Serializable {
     /** Waiting entries by settle time; entries settled meanwhile leave lazily, when they reach the head. */
     private PriorityQueue<Entry> waiting;
     /**
-     * At most the oldest last touch of a settled entry (exact after each forgetting pass): spares the pass over
-     * all entries until one may really be forgotten.
+     * At most the oldest last touch of a settled entry whose flow record came (exact after each forgetting pass):
+     * spares the pass over all entries until one may really be forgotten.
      */
     private long settledTouchFloor = Long.MAX_VALUE;
+    /** The same for settled entries still awaiting their flow record, which are kept longer. */
+    private long awaitingTouchFloor = Long.MAX_VALUE;
     private final int capacity;
     private long anonymous;
 
@@ -83,8 +85,12 @@ final class FlowJoin implements Serializable {
         entry.takeFlow(connection);
         switch (entry.stage) {
             case AWAITING_FLOW -> settleHeld(entry, nowMicros, delivery);
-            case SETTLED -> delivery.deliver(entry.name, entry.proxied, entry.observation(Observation.Kind.UPDATE,
-                    connection.timeMicros(), connection.provenance()), nowMicros);
+            case SETTLED -> {
+                delivery.deliver(entry.name, entry.proxied, entry.observation(Observation.Kind.UPDATE,
+                        connection.timeMicros(), connection.provenance()), nowMicros);
+                // its flow record came: from now on it is forgotten after the ordinary memory
+                settledTouchFloor = Math.min(settledTouchFloor, entry.lastTouchMicros);
+            }
             case AWAITING_NAME -> {
                 // a second record of the same flow (open, then closed) before it settled: the latest holds
             }
@@ -155,29 +161,38 @@ final class FlowJoin implements Serializable {
         return batchEnd;
     }
 
-    /** Forgets settled flows last touched a memory ago, when a forgetting pass is due. */
-    void forgetIfDue(long nowMicros, long memoryMicros) {
-        if (forgetDueMicros(memoryMicros) <= nowMicros) {
-            forget(nowMicros - memoryMicros);
+    /**
+     * Forgets settled flows last touched a memory ago, when a forgetting pass is due. A flow settled by its name
+     * whose flow record has not come yet is kept for {@code awaitMemoryMicros}: sensors log a flow when it ends,
+     * and the record of a session that lasted hours must still find the name its handshake gave.
+     */
+    void forgetIfDue(long nowMicros, long memoryMicros, long awaitMemoryMicros) {
+        if (forgetDueMicros(memoryMicros, awaitMemoryMicros) <= nowMicros) {
+            forget(nowMicros - memoryMicros, nowMicros - awaitMemoryMicros);
         }
     }
 
-    /** Forgets settled entries last touched at or before {@code touchedByMicros}; makes the floor exact. */
-    private void forget(long touchedByMicros) {
+    /** Forgets settled entries last touched at or before their horizon; makes the floors exact. */
+    private void forget(long touchedByMicros, long awaitingTouchedByMicros) {
         long floor = Long.MAX_VALUE;
+        long awaitingFloor = Long.MAX_VALUE;
         Iterator<Entry> iterator = entries.values().iterator();
         while (iterator.hasNext()) {
             Entry entry = iterator.next();
             if (entry.stage != Stage.SETTLED) {
                 continue;
             }
-            if (entry.lastTouchMicros <= touchedByMicros) {
+            boolean awaiting = entry.awaitsFlow();
+            if (entry.lastTouchMicros <= (awaiting ? awaitingTouchedByMicros : touchedByMicros)) {
                 iterator.remove();
+            } else if (awaiting) {
+                awaitingFloor = Math.min(awaitingFloor, entry.lastTouchMicros);
             } else {
                 floor = Math.min(floor, entry.lastTouchMicros);
             }
         }
         settledTouchFloor = floor;
+        awaitingTouchFloor = awaitingFloor;
         if (entries.isEmpty()) {
             entries = null;
             waiting = null;
@@ -208,6 +223,7 @@ final class FlowJoin implements Serializable {
         entries = null;
         waiting = null;
         settledTouchFloor = Long.MAX_VALUE;
+        awaitingTouchFloor = Long.MAX_VALUE;
     }
 
     /** When the first waiting flow or name must settle; {@link Long#MAX_VALUE} when none waits. */
@@ -220,15 +236,28 @@ final class FlowJoin implements Serializable {
      * When settled flows are next forgotten; {@link Long#MAX_VALUE} when none is held. Forgetting comes in
      * batches, up to half a memory late: only memory is at stake, and a pass goes over every flow held.
      */
-    long forgetDueMicros(long memoryMicros) {
-        return entries == null || settledTouchFloor == Long.MAX_VALUE ? Long.MAX_VALUE
+    long forgetDueMicros(long memoryMicros, long awaitMemoryMicros) {
+        if (entries == null) {
+            return Long.MAX_VALUE;
+        }
+        long due = settledTouchFloor == Long.MAX_VALUE ? Long.MAX_VALUE
                 : settledTouchFloor + memoryMicros + memoryMicros / 2;
+        return awaitingTouchFloor == Long.MAX_VALUE ? due
+                : Math.min(due, awaitingTouchFloor + awaitMemoryMicros + memoryMicros / 2);
     }
 
     /** Settles an entry this join holds (and so must forget in time). */
     private void settleHeld(Entry entry, long atMicros, Delivery delivery) {
         settle(entry, atMicros, delivery);
-        settledTouchFloor = Math.min(settledTouchFloor, entry.lastTouchMicros);
+        noteSettled(entry);
+    }
+
+    private void noteSettled(Entry entry) {
+        if (entry.awaitsFlow()) {
+            awaitingTouchFloor = Math.min(awaitingTouchFloor, entry.lastTouchMicros);
+        } else {
+            settledTouchFloor = Math.min(settledTouchFloor, entry.lastTouchMicros);
+        }
     }
 
     private void settle(Entry entry, long atMicros, Delivery delivery) {
@@ -252,7 +281,7 @@ final class FlowJoin implements Serializable {
         }
         entries.put(identified(entry.uid) ? entry.uid : "\u0000" + anonymous++, entry);
         if (entry.stage == Stage.SETTLED) {
-            settledTouchFloor = Math.min(settledTouchFloor, entry.lastTouchMicros);
+            noteSettled(entry);
         } else {
             waiting.add(entry);
         }
@@ -295,6 +324,8 @@ final class FlowJoin implements Serializable {
         boolean encrypted;
         boolean lookup;
         boolean timePoll;
+        /** Whether a flow record of this flow has come. */
+        boolean flowSeen;
         Provenance provenance;
 
         Entry(String uid, long startMicros, long settleAtMicros, Stage stage) {
@@ -310,7 +341,13 @@ final class FlowJoin implements Serializable {
             return Long.compare(settleAtMicros, other.settleAtMicros);
         }
 
+        /** A named flow whose record has not come yet, and that a record could still find by its id. */
+        boolean awaitsFlow() {
+            return !flowSeen && identified(uid);
+        }
+
         void takeFlow(Connection connection) {
+            flowSeen = true;
             bytesOut = connection.bytesOut();
             durationMicros = connection.durationMicros();
             open = connection.open();

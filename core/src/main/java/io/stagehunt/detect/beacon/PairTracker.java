@@ -140,7 +140,8 @@ public final class PairTracker<C extends ChannelState> implements Serializable {
                 settled = join.settleBatch(moment.nowMicros(), SETTLE_BATCH_MICROS, delivery)) {
             attendChannels(moment.at(settled), environment);
         }
-        join.forgetIfDue(moment.nowMicros(), environment.settings().joinMemoryMicros());
+        join.forgetIfDue(moment.nowMicros(), environment.settings().joinMemoryMicros(),
+                environment.settings().idleMicros());
     }
 
     /** Hands joined flows to their channels, each at the time the join settled it. */
@@ -193,7 +194,8 @@ public final class PairTracker<C extends ChannelState> implements Serializable {
         // Waiting flows settle, each batch at its own time, and old settled ones are forgotten when the pair is
         // next touched (an event, a channel's timer): a pair that calls every few minutes needs no timer per flow.
         // A pair that falls quiet is visited a catch-up span later at the latest, so nothing is held for long.
-        joinDueMicros = Math.min(join.settleDueMicros(), join.forgetDueMicros(settings.joinMemoryMicros()));
+        joinDueMicros = Math.min(join.settleDueMicros(),
+                join.forgetDueMicros(settings.joinMemoryMicros(), settings.idleMicros()));
         if (joinDueMicros != Long.MAX_VALUE) {
             due = Math.min(due, joinDueMicros + CATCH_UP_MICROS);
         }

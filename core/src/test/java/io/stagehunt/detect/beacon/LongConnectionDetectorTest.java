@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.stagehunt.detect.Finding;
 import io.stagehunt.engine.DetectorHarness;
+import io.stagehunt.event.Connection;
+import io.stagehunt.event.Event;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -78,6 +80,32 @@ class LongConnectionDetectorTest {
         assertThat(findings.get(0).reason()).contains("for 60 min in 360 connections (the longest 10 s)");
         assertThat(findings.get(1).score()).isEqualTo(0.2 + 0.2 * 8400 / 10800, within(1e-9));
         assertThat(findings.get(1).reason()).contains("for 3.3 h in 1,200 connections");
+    }
+
+    /**
+     * Sensors log a flow when it ends: the record of a nine-hour tunnel comes nine hours after its CONNECT, while
+     * the host's other traffic has moved event time on. It still finds the target its request named.
+     */
+    @Test
+    void aSessionLoggedHoursLaterStillFindsItsName() {
+        Traffic host = new Traffic("10.3.0.11");
+        host.tunnel(0, "10.0.0.3", 3128, "vpn.example.org", 9 * 3600);
+        for (double time = 60; time < 9 * 3600; time += 600) {
+            host.flow(time, "10.0.0.3", 3128, 900);
+        }
+        List<Event> events = host.events();
+        Event flowRecord = events.stream().filter(event -> event instanceof Connection connection
+                && connection.durationMicros() > 3600_000_000L).findFirst().orElseThrow();
+        DetectorHarness<PairKey, ?> harness = new DetectorHarness<>(new LongConnectionDetector());
+        events.stream().filter(event -> event != flowRecord).forEach(harness::accept);
+        harness.advanceTo(Traffic.micros(9 * 3600));
+        harness.accept(flowRecord);
+        harness.finish();
+
+        assertThat(harness.findings()).singleElement().satisfies(finding -> {
+            assertThat(finding.destination().domain()).isEqualTo("vpn.example.org");
+            assertThat(finding.reason()).contains("vpn.example.org through proxy 10.0.0.3:3128 for 9 h");
+        });
     }
 
     @Test
