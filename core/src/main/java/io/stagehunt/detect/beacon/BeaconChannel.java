@@ -129,9 +129,10 @@ public final class BeaconChannel implements ChannelState {
         return lastActivityMicros;
     }
 
+    /** 0 before a rhythm is learnt: a channel called once or twice has no rhythm to lose when a pair is full. */
     @Override
     public long typicalGapMicros() {
-        return Double.isNaN(logTypicalGap) ? settings.pairs().idleMicros() : (long) Math.exp(logTypicalGap);
+        return Double.isNaN(logTypicalGap) ? 0 : (long) Math.exp(logTypicalGap);
     }
 
     private long quietDelayMicros() {

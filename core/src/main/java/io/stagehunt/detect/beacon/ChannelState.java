@@ -22,7 +22,11 @@ interface ChannelState extends Serializable {
     /** Event time of the latest observation. */
     long lastActivityMicros();
 
-    /** The channel's usual silence between observations, to judge how stale it is when a pair is full. */
+    /**
+     * The channel's usual silence between observations, to judge how stale it is when a pair is full; 0 when it
+     * has none, so that channels seen once go before channels with a rhythm (a pair flooded with one-off names
+     * must not push out the channel that calls on a schedule).
+     */
     long typicalGapMicros();
 
     /** Does what is due by {@code moment}; returns false once the channel is finished and may be dropped. */

@@ -97,6 +97,26 @@ class BeaconDetectorTest {
         assertThat(signal(finding, "check-in size").observed()).isEqualTo("100 % sent 677 B ±10 %");
     }
 
+    /**
+     * More one-off names through one proxy than a pair holds channels, two of them just before each check-in:
+     * the names seen once go first, and the channel that calls on a schedule is kept and reported.
+     */
+    @Test
+    void oneOffNamesDoNotPushAScheduledChannelOutOfAFullPair() {
+        Traffic host = new Traffic("10.1.1.9");
+        int junk = 0;
+        for (double time : CheckInSchedules.jittered(0, 300, 0.1, 200, 17)) {
+            host.viaProxy(time - 2, PROXY, 3128, "n" + junk++ + ".ads-example.test", 600);
+            host.viaProxy(time - 1, PROXY, 3128, "n" + junk++ + ".ads-example.test", 600);
+            host.viaProxy(time, PROXY, 3128, "updates.example-c2.test", 677);
+        }
+
+        List<Finding> findings = DetectorHarness.run(new BeaconDetector(), host.events());
+
+        assertThat(findings).filteredOn(finding -> "updates.example-c2.test".equals(finding.destination().domain()))
+                .singleElement().satisfies(finding -> assertThat(finding.reason()).contains("200 times"));
+    }
+
     @Test
     void keepsTargetsOfOneProxyApart() {
         Traffic host = new Traffic("10.1.1.7");

@@ -69,20 +69,21 @@ class PairDetectorsOnSharedDataTest {
     }
 
     @Test
-    void keepsTheBenignPeriodicTrafficOfTheRollingCaptureInTheLowBand() throws IOException {
+    void keepsTheBenignPeriodicRowsOfTheRollingCaptureInTheLowBand() throws IOException {
         List<Finding> findings = beacons(NetworkScope.defaults(), SharedData.path("zeek/rita-proxy-rolling"));
 
-        // the resolver forwarding lookups upstream, and Safe Browsing through the proxy, RITA scores 0.673 and
-        // 0.624; nothing in this capture should rise above the low band
-        assertThat(findings).allSatisfy(finding -> {
-            assertThat(finding.score()).isLessThan(0.4);
-            assertThat(finding.severity()).isLessThanOrEqualTo(Severity.LOW);
-        });
+        // the ground truth's benign periodic rows: the resolver forwarding lookups upstream, and Safe Browsing
+        // through the proxy, which RITA scores 0.673 and 0.624
         assertThat(findings).noneMatch(finding -> finding.destination().ip() != null
                 && finding.destination().ip().equals(IpAddress.parse("75.75.75.75")));
         assertThat(findings).filteredOn(finding -> "safebrowsing.googleapis.com".equals(
                 finding.destination().domain())).allSatisfy(finding ->
                 assertThat(finding.score()).isLessThan(0.2));
+        // nothing else in the capture reaches the high band; the one medium is OneTrust's geolocation poll through
+        // the proxy (8 calls every 6 min), periodic indeed, and no longer pushed out of a pair that holds more
+        // one-off names than channels
+        assertThat(findings).allSatisfy(finding -> assertThat(finding.severity()).isLessThanOrEqualTo(
+                Severity.MEDIUM));
     }
 
     @Test
