@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Reads Zeek TSV straight from bytes: splits on the declared separator, maps columns to the log's fields by
@@ -112,7 +113,8 @@ final class ZeekTsvReader implements RecordReader {
     }
 
     private void fields(String value) {
-        columns = value.split(String.valueOf((char) row.separator), -1);
+        // the separator is a literal character: as a regex, "(" would throw and "|" would split every character
+        columns = value.split(Pattern.quote(String.valueOf((char) row.separator)), -1);
         String effectivePath = path;
         if (effectivePath == null) {
             effectivePath = ZeekLog.inferPath(new HashSet<>(List.of(columns)));

@@ -16,6 +16,8 @@ import io.stagehunt.net.IpAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ZeekTsvReaderTest {
 
@@ -169,5 +171,27 @@ class ZeekTsvReaderTest {
         ReaderFixture read = ReaderFixture.read(format, bytes);
         assertThat(read.of(Connection.class)).hasSize(1);
         assertThat(read.account().quarantined()).isZero();
+    }
+
+    @ParameterizedTest(name = "separator {0}")
+    @ValueSource(chars = {'(', '[', '{', '*', '+', '?', '\\', '|', '^', '$'})
+    void splitsOnAnyDeclaredSeparatorAsALiteralCharacter(char separator) {
+        String sep = String.valueOf(separator);
+        String text = String.format("#separator \\x%02x%n", (int) separator)
+                + String.join(sep, "#path", "conn") + "\n"
+                + String.join(sep, "#fields", "ts", "uid", "id.orig_h", "id.orig_p", "id.resp_h", "id.resp_p",
+                        "proto") + "\n"
+                + String.join(sep, "1710147601.204411", "CmES5u32sYpV7JYN", "10.20.30.41", "51724",
+                        "93.184.216.34", "443", "tcp") + "\n";
+
+        ReaderFixture read = ReaderFixture.read(format, text);
+
+        assertThat(read.account().quarantineReasons()).isEmpty();
+        assertThat(read.account().balanced()).isTrue();
+        List<Connection> connections = read.of(Connection.class);
+        assertThat(connections).hasSize(1);
+        assertThat(connections.get(0).uid()).isEqualTo("CmES5u32sYpV7JYN");
+        assertThat(connections.get(0).responder()).isEqualTo(IpAddress.parse("93.184.216.34"));
+        assertThat(connections.get(0).responderPort()).isEqualTo(443);
     }
 }
