@@ -28,7 +28,8 @@ final class ZeekTsvReader implements RecordReader {
     private String[] columns;
     private ZeekLog log;
     private String notModeled;
-    private String missingRequired;
+    /** Why the records under the current {@code #fields} header cannot be read; null when they can. */
+    private String refused;
     /** What the {@code #fields} headers read so far declare; null before the first. */
     private EventKinds declared;
 
@@ -71,8 +72,8 @@ final class ZeekTsvReader implements RecordReader {
                 context.skip(notModeled);
                 continue;
             }
-            if (missingRequired != null) {
-                context.quarantine(line, missingRequired, lines.text());
+            if (refused != null) {
+                context.quarantine(line, refused, lines.text());
                 continue;
             }
             String problem = row.split(bytes, start, end, columns.length);
@@ -123,8 +124,13 @@ final class ZeekTsvReader implements RecordReader {
         EventKinds kinds = log == null ? EventKinds.NONE : EventKinds.of(log.produces());
         declared = declared == null ? kinds : declared.and(kinds);
         notModeled = "zeek log '" + (effectivePath == null ? "?" : effectivePath) + "' not modeled";
-        missingRequired = null;
+        refused = null;
         if (log == null) {
+            return;
+        }
+        if (columns.length > TsvRow.MAX_COLUMNS) {
+            refused = "#fields header names " + columns.length + " columns, more than the limit of "
+                    + TsvRow.MAX_COLUMNS;
             return;
         }
         List<String> wanted = log.fields();
@@ -134,7 +140,7 @@ final class ZeekTsvReader implements RecordReader {
         }
         for (String required : log.required()) {
             if (indexOf(columns, required) < 0) {
-                missingRequired = "zeek log '" + log.path() + "' lacks required field '" + required + "'";
+                refused = "zeek log '" + log.path() + "' lacks required field '" + required + "'";
                 break;
             }
         }

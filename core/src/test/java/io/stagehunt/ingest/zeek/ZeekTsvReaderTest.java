@@ -194,4 +194,26 @@ class ZeekTsvReaderTest {
         assertThat(connections.get(0).responder()).isEqualTo(IpAddress.parse("93.184.216.34"));
         assertThat(connections.get(0).responderPort()).isEqualTo(443);
     }
+
+    @Test
+    void refusesAFieldsHeaderWiderThanTheColumnLimitAndReadsTheNextHeader() {
+        int wide = TsvRow.MAX_COLUMNS + 10;
+        StringBuilder fields = new StringBuilder("#fields\tts\tid.orig_h\tid.resp_h");
+        StringBuilder record = new StringBuilder("1710147601.2\t10.0.0.1\t8.8.8.8");
+        for (int extra = 3; extra < wide; extra++) {
+            fields.append("\tlabel_").append(extra);
+            record.append("\t-");
+        }
+        String text = "#separator \\x09\n#path\tconn\n" + fields + "\n" + record + "\n"
+                + "#fields\tts\tid.orig_h\tid.resp_h\n1710147602.2\t10.0.0.1\t8.8.4.4\n";
+
+        ReaderFixture read = ReaderFixture.read(format, text);
+
+        assertThat(read.account().samples()).extracting(sample -> sample.line()).containsExactly(4L);
+        assertThat(read.reasonOfLine(4)).isEqualTo("#fields header names " + wide
+                + " columns, more than the limit of " + TsvRow.MAX_COLUMNS);
+        assertThat(read.of(Connection.class)).extracting(Connection::responder)
+                .containsExactly(IpAddress.parse("8.8.4.4"));
+        assertThat(read.account().balanced()).isTrue();
+    }
 }
