@@ -83,6 +83,8 @@ final class EveReader implements RecordReader, EventSink {
             map(line);
         } catch (MalformedEveException e) {
             context.quarantine(line, e.getMessage(), lines.text());
+        } catch (RuntimeException e) {
+            context.quarantineFailure(line, e, lines.text());
         }
         dns.expire(newestMicros, records);
         flows.expire(newestMicros, records);

@@ -69,6 +69,8 @@ final class ZeekJsonReader implements RecordReader {
                 }
             } catch (MalformedFieldException e) {
                 context.quarantine(line, e.getMessage(), lines.text());
+            } catch (RuntimeException e) {
+                context.quarantineFailure(line, e, lines.text());
             }
         }
         return null;

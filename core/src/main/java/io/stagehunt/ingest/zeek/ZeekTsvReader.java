@@ -56,8 +56,12 @@ final class ZeekTsvReader implements RecordReader {
             }
             if (first < end && bytes[first] == '#') {
                 // Some tools that concatenate logs leave blanks before header lines.
-                header(bytes, first, end);
-                context.skip(HEADER);
+                try {
+                    header(bytes, first, end);
+                    context.skip(HEADER);
+                } catch (RuntimeException e) {
+                    context.quarantineFailure(line, e, lines.text());
+                }
                 continue;
             }
             if (lines.blank()) {
@@ -76,12 +80,12 @@ final class ZeekTsvReader implements RecordReader {
                 context.quarantine(line, refused, lines.text());
                 continue;
             }
-            String problem = row.split(bytes, start, end, columns.length);
-            if (problem != null) {
-                context.quarantine(line, problem, lines.text());
-                continue;
-            }
             try {
+                String problem = row.split(bytes, start, end, columns.length);
+                if (problem != null) {
+                    context.quarantine(line, problem, lines.text());
+                    continue;
+                }
                 Event event = log.map(row, context, line);
                 if (event != null) {
                     context.account().recordProduced();
@@ -89,6 +93,8 @@ final class ZeekTsvReader implements RecordReader {
                 }
             } catch (MalformedFieldException e) {
                 context.quarantine(line, e.getMessage(), lines.text());
+            } catch (RuntimeException e) {
+                context.quarantineFailure(line, e, lines.text());
             }
         }
         return null;
