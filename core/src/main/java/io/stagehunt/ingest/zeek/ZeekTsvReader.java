@@ -86,6 +86,11 @@ final class ZeekTsvReader implements RecordReader {
                     context.quarantine(line, problem, lines.text());
                     continue;
                 }
+                String unset = log.unsetRequired(row);
+                if (unset != null) {
+                    context.quarantine(line, unset, lines.text());
+                    continue;
+                }
                 Event event = log.map(row, context, line);
                 if (event != null) {
                     context.account().recordProduced();

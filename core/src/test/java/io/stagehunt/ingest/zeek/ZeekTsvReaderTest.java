@@ -216,4 +216,22 @@ class ZeekTsvReaderTest {
                 .containsExactly(IpAddress.parse("8.8.4.4"));
         assertThat(read.account().balanced()).isTrue();
     }
+
+    @Test
+    void quarantinesRecordsThatLeaveARequiredFieldUnset() {
+        String text = "#separator \\x09\n#path\tconn\n#fields\tts\tuid\tid.orig_h\tid.resp_h\n"
+                + "#types\ttime\tstring\taddr\taddr\n"
+                + "-\tCa1\t10.0.0.1\t8.8.8.8\n"
+                + "1710147601.2\tCa2\t-\t8.8.8.8\n"
+                + "1710147601.3\tCa3\t10.0.0.1\t(empty)\n"
+                + "1710147601.4\tCa4\t10.0.0.1\t8.8.8.8\n";
+
+        ReaderFixture read = ReaderFixture.read(format, text);
+
+        assertThat(read.of(Connection.class)).extracting(Connection::uid).containsExactly("Ca4");
+        assertThat(read.reasonOfLine(5)).isEqualTo("zeek log 'conn' leaves required field 'ts' unset");
+        assertThat(read.reasonOfLine(6)).isEqualTo("zeek log 'conn' leaves required field 'id.orig_h' unset");
+        assertThat(read.reasonOfLine(7)).isEqualTo("zeek log 'conn' leaves required field 'id.resp_h' unset");
+        assertThat(read.account().balanced()).isTrue();
+    }
 }
