@@ -7,8 +7,13 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Enumeration;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipEntry;
@@ -106,9 +111,12 @@ public final class InputDiscovery {
                 }
             }
         }
-        names.sort(null);
-        for (String name : names) {
-            InputSource member = new ZipFileMember(file, name);
+        Set<String> repeated = repeated(names);
+        for (Member entry : members(names)) {
+            // ZipFile finds a member by name only, so a name the archive holds twice is read by position
+            InputSource member = repeated.contains(entry.name())
+                    ? new ZipStreamMember(new FileSource(file), entry.name(), entry.occurrence())
+                    : new ZipFileMember(file, entry.name());
             try {
                 examine(member, readMagic(member), 1, found);
             } catch (IOException | RuntimeException e) {
@@ -126,15 +134,40 @@ public final class InputDiscovery {
                 }
             }
         }
-        names.sort(null);
-        for (String name : names) {
-            InputSource member = new ZipStreamMember(archive, name);
+        for (Member entry : members(names)) {
+            InputSource member = new ZipStreamMember(archive, entry.name(), entry.occurrence());
             try {
                 examine(member, readMagic(member), depth + 1, found);
             } catch (IOException | RuntimeException e) {
                 found.add(unreadable(member.displayPath(), "cannot read: " + message(e)));
             }
         }
+    }
+
+    /** The members in name order; members of one name keep their order in the archive. */
+    private static List<Member> members(List<String> namesInArchiveOrder) {
+        Map<String, Integer> seen = new HashMap<>();
+        List<Member> members = new ArrayList<>(namesInArchiveOrder.size());
+        for (String name : namesInArchiveOrder) {
+            members.add(new Member(name, seen.merge(name, 1, Integer::sum) - 1));
+        }
+        members.sort(Comparator.comparing(Member::name).thenComparingInt(Member::occurrence));
+        return members;
+    }
+
+    private static Set<String> repeated(List<String> names) {
+        Set<String> seen = new HashSet<>();
+        Set<String> repeated = new HashSet<>();
+        for (String name : names) {
+            if (!seen.add(name)) {
+                repeated.add(name);
+            }
+        }
+        return repeated;
+    }
+
+    /** A zip member by name and by which of the members so named it is: an archive may hold a name twice. */
+    private record Member(String name, int occurrence) {
     }
 
     static Head readHead(DecodedInput input) throws IOException {
@@ -255,10 +288,10 @@ public final class InputDiscovery {
         }
     }
 
-    private record ZipStreamMember(InputSource archive, String name) implements InputSource {
+    private record ZipStreamMember(InputSource archive, String name, int occurrence) implements InputSource {
         @Override
         public String displayPath() {
-            return archive.displayPath() + "!/" + name;
+            return archive.displayPath() + "!/" + name + (occurrence > 0 ? " (#" + (occurrence + 1) + ")" : "");
         }
 
         @Override
@@ -269,8 +302,9 @@ public final class InputDiscovery {
         @Override
         public InputStream open() throws IOException {
             ZipInputStream zip = new ZipInputStream(archive.open());
+            int seen = 0;
             for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
-                if (entry.getName().equals(name)) {
+                if (!entry.isDirectory() && entry.getName().equals(name) && seen++ == occurrence) {
                     return zip;
                 }
             }

@@ -68,6 +68,16 @@ public final class ReadContext {
         account.recordQuarantined(line, reason, excerpt);
     }
 
+    /**
+     * Quarantines a record whose mapping failed on a defect of the reader rather than on a rule the record broke,
+     * so that one bad record costs one record and not the run. The reason names the exception's class only: its
+     * message may quote the record's values.
+     */
+    public void quarantineFailure(long line, RuntimeException failure, String excerpt) {
+        account.recordQuarantined(line, "record could not be mapped (" + failure.getClass().getName() + ")",
+                excerpt);
+    }
+
     public void skip(String reason) {
         account.recordSkipped(reason);
     }

@@ -6,8 +6,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
 import java.util.zip.ZipEntry;
@@ -78,6 +80,37 @@ class InputDiscoveryTest {
         assertThat(found).extracting(DiscoveredInput::note).containsExactly(
                 "unknown format (binary content)", "bzip2-compressed: decompress it first (bunzip2)", "empty",
                 "no such file");
+    }
+
+    @Test
+    void readsEachOfTwoMembersThatShareAName() throws IOException {
+        byte[] other = ("#separator \\x09\n#path\tconn\n#fields\tts\tid.orig_h\tid.resp_h\n"
+                + "#types\ttime\taddr\taddr\n1710147601.2\t10.0.0.1\t8.8.8.8\n").getBytes(StandardCharsets.UTF_8);
+        // ZipOutputStream refuses a repeated name, so the second is written under a name of the same length
+        byte[] archive = replaceAll(zip("conn.log", zeekConn, "conn.lo2", other), "conn.lo2", "conn.log");
+        Path file = folder.resolve("rotated.zip");
+        Files.write(file, archive);
+        Path compressed = folder.resolve("rotated.zip.gz");
+        Files.write(compressed, gzip(archive));
+
+        List<DiscoveredInput> found = discovery.discover(List.of(file, compressed));
+
+        assertThat(found).extracting(DiscoveredInput::displayPath).containsExactly(
+                file + "!/conn.log", file + "!/conn.log (#2)", compressed + "!/conn.log", compressed + "!/conn.log (#2)");
+        assertThat(found).extracting(input -> ReaderFixture.read(input).events().size())
+                .containsExactly(5, 1, 5, 1);
+    }
+
+    private static byte[] replaceAll(byte[] bytes, String from, String to) {
+        byte[] copy = bytes.clone();
+        byte[] target = from.getBytes(StandardCharsets.US_ASCII);
+        byte[] replacement = to.getBytes(StandardCharsets.US_ASCII);
+        for (int i = 0; i + target.length <= copy.length; i++) {
+            if (Arrays.equals(copy, i, i + target.length, target, 0, target.length)) {
+                System.arraycopy(replacement, 0, copy, i, replacement.length);
+            }
+        }
+        return copy;
     }
 
     private static byte[] gzip(byte[] content) throws IOException {

@@ -39,4 +39,23 @@ class ReadContextTest {
             }
         }
     }
+
+    @Test
+    void aMappingFailureIsAQuarantineEntryNamingTheExceptionClassNotItsMessage() {
+        FileAccount account = new FileAccount("conn.log");
+        ReadContext reading = new ReadContext(new SourceFile("conn.log", "zeek-tsv"), account, NetworkScope.defaults());
+        account.recordRead();
+        account.recordRead();
+
+        reading.quarantineFailure(2, new ArrayIndexOutOfBoundsException("Index 4097 out of bounds for length 4097"),
+                "1710147601.2\t10.0.0.1\t8.8.8.8");
+        reading.skip("header");
+
+        assertThat(account.balanced()).isTrue();
+        assertThat(account.samples()).singleElement().satisfies(sample -> {
+            assertThat(sample.line()).isEqualTo(2);
+            assertThat(sample.reason())
+                    .isEqualTo("record could not be mapped (java.lang.ArrayIndexOutOfBoundsException)");
+        });
+    }
 }

@@ -58,6 +58,8 @@ final class FirewallLogReader implements RecordReader {
                 } else {
                     context.quarantine(line, rejected.getMessage(), text);
                 }
+            } catch (RuntimeException e) {
+                context.quarantineFailure(line, e, text);
             }
         }
         return null;

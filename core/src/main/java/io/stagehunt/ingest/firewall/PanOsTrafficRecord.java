@@ -67,6 +67,10 @@ final class PanOsTrafficRecord {
 
     static FirewallDecision map(String message, DecisionContext context) throws RecordRejected {
         List<String> fields = split(message);
+        if (fields.size() <= TYPE) {
+            // looksLike counts raw commas; quoting can join what it took for the serial and the type
+            throw RecordRejected.malformed("PAN-OS record has " + fields.size() + " fields, no log type");
+        }
         String type = fields.get(TYPE);
         if (!type.equals("TRAFFIC")) {
             throw RecordRejected.notModeled("PAN-OS " + SafeText.checked("log type", type) + " log not modeled");

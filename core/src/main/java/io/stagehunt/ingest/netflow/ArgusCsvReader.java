@@ -71,24 +71,25 @@ final class ArgusCsvReader implements RecordReader {
             if (line == 1 && hasByteOrderMark(start, end)) {
                 start += 3;
             }
-            if (isLetter(bytes[start])) {
-                ArgusHeader parsed = ArgusHeader.parse(new String(bytes, start, end - start, StandardCharsets.UTF_8));
-                if (parsed != null) {
-                    useHeader(parsed);
-                    context.skip("header");
+            try {
+                if (isLetter(bytes[start])) {
+                    ArgusHeader parsed =
+                            ArgusHeader.parse(new String(bytes, start, end - start, StandardCharsets.UTF_8));
+                    if (parsed != null) {
+                        useHeader(parsed);
+                        context.skip("header");
+                        continue;
+                    }
+                }
+                if (header == null) {
+                    context.quarantine(line, "record before the Argus header line", lines.text());
                     continue;
                 }
-            }
-            if (header == null) {
-                context.quarantine(line, "record before the Argus header line", lines.text());
-                continue;
-            }
-            String problem = split(start, end);
-            if (problem != null) {
-                context.quarantine(line, problem, lines.text());
-                continue;
-            }
-            try {
+                String problem = split(start, end);
+                if (problem != null) {
+                    context.quarantine(line, problem, lines.text());
+                    continue;
+                }
                 Connection connection = map(line);
                 context.account().recordProduced();
                 return connection;
@@ -98,6 +99,8 @@ final class ArgusCsvReader implements RecordReader {
                 } else {
                     context.quarantine(line, rejected.getMessage(), lines.text());
                 }
+            } catch (RuntimeException e) {
+                context.quarantineFailure(line, e, lines.text());
             }
         }
         return null;

@@ -3,6 +3,7 @@ package io.stagehunt.ingest.netflow;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * The column layout of an Argus text file, taken from its header line: the delimiter, the number of columns,
@@ -54,7 +55,7 @@ final class ArgusHeader {
         ArgusHeader best = null;
         int bestKnown = 0;
         for (byte delimiter : DELIMITERS) {
-            String[] names = line.split(String.valueOf((char) delimiter), -1);
+            String[] names = line.split(Pattern.quote(String.valueOf((char) delimiter)), -1);
             int[] slots = new int[TITLES.size()];
             Arrays.fill(slots, -1);
             int known = 0;

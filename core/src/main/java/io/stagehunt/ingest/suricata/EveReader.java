@@ -31,6 +31,8 @@ final class EveReader implements RecordReader, EventSink {
     private long records;
     private long newestMicros = Long.MIN_VALUE;
     private boolean ended;
+    /** The error that ended the input early, thrown once what was waiting to be joined has been handed out. */
+    private IOException readError;
 
     EveReader(InputStream in, ReadContext context) {
         this.lines = new LineReader(in, context.account());
@@ -42,7 +44,16 @@ final class EveReader implements RecordReader, EventSink {
     @Override
     public Event next() throws IOException {
         while (ready.isEmpty() && !ended) {
-            if (lines.next()) {
+            boolean more;
+            try {
+                more = lines.next();
+            } catch (IOException e) {
+                // the records waiting to be joined were read and counted: they get their outcome before the
+                // error that ends the input surfaces
+                readError = e;
+                more = false;
+            }
+            if (more) {
                 read();
             } else {
                 ended = true;
@@ -50,7 +61,13 @@ final class EveReader implements RecordReader, EventSink {
                 flows.drain();
             }
         }
-        return ready.poll();
+        Event event = ready.poll();
+        if (event == null && readError != null) {
+            IOException error = readError;
+            readError = null;
+            throw error;
+        }
+        return event;
     }
 
     @Override
@@ -83,6 +100,8 @@ final class EveReader implements RecordReader, EventSink {
             map(line);
         } catch (MalformedEveException e) {
             context.quarantine(line, e.getMessage(), lines.text());
+        } catch (RuntimeException e) {
+            context.quarantineFailure(line, e, lines.text());
         }
         dns.expire(newestMicros, records);
         flows.expire(newestMicros, records);

@@ -15,7 +15,8 @@ import java.util.List;
  */
 final class TsvRow implements ZeekRow {
 
-    private static final int MAX_COLUMNS = 4096;
+    /** The most columns a {@code #fields} header may name; readers refuse wider headers. */
+    static final int MAX_COLUMNS = 4096;
     private static final int MAX_SYMBOL_LENGTH = 48;
     /** Whole seconds of a time or interval: 12 digits (to the year 33,000) keep microseconds within a long. */
     private static final int MAX_WHOLE_DIGITS = 12;
@@ -45,9 +46,12 @@ final class TsvRow implements ZeekRow {
     /** Splits a line into columns; returns a quarantine reason, or null when the line is well-formed. */
     String split(byte[] line, int start, int end, int expected) {
         this.bytes = line;
+        if (expected > MAX_COLUMNS) {
+            return "expected " + expected + " fields, more than the limit of " + MAX_COLUMNS;
+        }
         if (expected > starts.length) {
-            starts = new int[Math.min(expected, MAX_COLUMNS) + 1];
-            ends = new int[starts.length];
+            starts = new int[expected];
+            ends = new int[expected];
         }
         int column = 0;
         int fieldStart = start;

@@ -69,6 +69,8 @@ final class ZeekJsonReader implements RecordReader {
                 }
             } catch (MalformedFieldException e) {
                 context.quarantine(line, e.getMessage(), lines.text());
+            } catch (RuntimeException e) {
+                context.quarantineFailure(line, e, lines.text());
             }
         }
         return null;
@@ -100,6 +102,11 @@ final class ZeekJsonReader implements RecordReader {
             }
         }
         row.bind(FIELDS.slots(log), log.fields());
+        String unset = log.unsetRequired(row);
+        if (unset != null) {
+            context.quarantine(line, unset, lines.text());
+            return null;
+        }
         return log.map(row, context, line);
     }
 

@@ -30,11 +30,13 @@ abstract class ZeekLog {
     private final String path;
     private final List<String> fields;
     private final List<String> required;
+    private final int[] requiredSlots;
 
     ZeekLog(String path, List<String> fields, List<String> required) {
         this.path = path;
         this.fields = List.copyOf(fields);
         this.required = List.copyOf(required);
+        this.requiredSlots = required.stream().mapToInt(this.fields::indexOf).toArray();
     }
 
     /** Every mapping, each once: the union of their fields is what a JSON reader must look for. */
@@ -97,6 +99,19 @@ abstract class ZeekLog {
     /** Fields without which a record of this log means nothing; records lacking one are quarantined. */
     List<String> required() {
         return required;
+    }
+
+    /**
+     * Why this record cannot be mapped though its log has every required field: one of them is unset ({@code -},
+     * {@code ""}, empty); null when all are set. Without them an event would carry time Long.MIN_VALUE or no host.
+     */
+    String unsetRequired(ZeekRow row) {
+        for (int i = 0; i < requiredSlots.length; i++) {
+            if (!row.present(requiredSlots[i])) {
+                return "zeek log '" + path + "' leaves required field '" + required.get(i) + "' unset";
+            }
+        }
+        return null;
     }
 
     /** The event for this record, or null when the record is skipped by design (the reason given to ctx). */

@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Reads Zeek TSV straight from bytes: splits on the declared separator, maps columns to the log's fields by
@@ -27,7 +28,8 @@ final class ZeekTsvReader implements RecordReader {
     private String[] columns;
     private ZeekLog log;
     private String notModeled;
-    private String missingRequired;
+    /** Why the records under the current {@code #fields} header cannot be read; null when they can. */
+    private String refused;
     /** What the {@code #fields} headers read so far declare; null before the first. */
     private EventKinds declared;
 
@@ -54,8 +56,12 @@ final class ZeekTsvReader implements RecordReader {
             }
             if (first < end && bytes[first] == '#') {
                 // Some tools that concatenate logs leave blanks before header lines.
-                header(bytes, first, end);
-                context.skip(HEADER);
+                try {
+                    header(bytes, first, end);
+                    context.skip(HEADER);
+                } catch (RuntimeException e) {
+                    context.quarantineFailure(line, e, lines.text());
+                }
                 continue;
             }
             if (lines.blank()) {
@@ -70,16 +76,21 @@ final class ZeekTsvReader implements RecordReader {
                 context.skip(notModeled);
                 continue;
             }
-            if (missingRequired != null) {
-                context.quarantine(line, missingRequired, lines.text());
-                continue;
-            }
-            String problem = row.split(bytes, start, end, columns.length);
-            if (problem != null) {
-                context.quarantine(line, problem, lines.text());
+            if (refused != null) {
+                context.quarantine(line, refused, lines.text());
                 continue;
             }
             try {
+                String problem = row.split(bytes, start, end, columns.length);
+                if (problem != null) {
+                    context.quarantine(line, problem, lines.text());
+                    continue;
+                }
+                String unset = log.unsetRequired(row);
+                if (unset != null) {
+                    context.quarantine(line, unset, lines.text());
+                    continue;
+                }
                 Event event = log.map(row, context, line);
                 if (event != null) {
                     context.account().recordProduced();
@@ -87,6 +98,8 @@ final class ZeekTsvReader implements RecordReader {
                 }
             } catch (MalformedFieldException e) {
                 context.quarantine(line, e.getMessage(), lines.text());
+            } catch (RuntimeException e) {
+                context.quarantineFailure(line, e, lines.text());
             }
         }
         return null;
@@ -112,7 +125,8 @@ final class ZeekTsvReader implements RecordReader {
     }
 
     private void fields(String value) {
-        columns = value.split(String.valueOf((char) row.separator), -1);
+        // the separator is a literal character: as a regex, "(" would throw and "|" would split every character
+        columns = value.split(Pattern.quote(String.valueOf((char) row.separator)), -1);
         String effectivePath = path;
         if (effectivePath == null) {
             effectivePath = ZeekLog.inferPath(new HashSet<>(List.of(columns)));
@@ -121,8 +135,13 @@ final class ZeekTsvReader implements RecordReader {
         EventKinds kinds = log == null ? EventKinds.NONE : EventKinds.of(log.produces());
         declared = declared == null ? kinds : declared.and(kinds);
         notModeled = "zeek log '" + (effectivePath == null ? "?" : effectivePath) + "' not modeled";
-        missingRequired = null;
+        refused = null;
         if (log == null) {
+            return;
+        }
+        if (columns.length > TsvRow.MAX_COLUMNS) {
+            refused = "#fields header names " + columns.length + " columns, more than the limit of "
+                    + TsvRow.MAX_COLUMNS;
             return;
         }
         List<String> wanted = log.fields();
@@ -132,7 +151,7 @@ final class ZeekTsvReader implements RecordReader {
         }
         for (String required : log.required()) {
             if (indexOf(columns, required) < 0) {
-                missingRequired = "zeek log '" + log.path() + "' lacks required field '" + required + "'";
+                refused = "zeek log '" + log.path() + "' lacks required field '" + required + "'";
                 break;
             }
         }

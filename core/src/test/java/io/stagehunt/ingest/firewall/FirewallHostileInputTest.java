@@ -58,6 +58,8 @@ class FirewallHostileInputTest {
                 Arguments.of("PAN-OS", new PanOsTrafficFormat(), PANOS, Map.of(
                         "at least 34 expected", PANOS.substring(0, PANOS.indexOf(",tcp,allow")),
                         "unterminated quoted field", PANOS.replace(",vsys1,", ",\"vsys1,"),
+                        "PAN-OS record has 3 fields, no log type",
+                        "Mar  3 15:00:55 pa-fw01 1,2024/03/03 15:00:55,\"007051000113358,TRAFFIC,end\"",
                         "source port 'http' is not a port", PANOS.replace(",61517,", ",http,"),
                         "source address '999.1.1.1' is not an address", PANOS.replace(",10.20.1.15,", ",999.1.1.1,"),
                         "rule holds a character names do not have: '<'",

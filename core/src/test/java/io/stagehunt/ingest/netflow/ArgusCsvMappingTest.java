@@ -8,6 +8,7 @@ import io.stagehunt.event.Direction;
 import io.stagehunt.event.EventTime;
 import io.stagehunt.event.Transport;
 import io.stagehunt.ingest.FileAccount;
+import io.stagehunt.ingest.Head;
 import io.stagehunt.ingest.ReaderFixture;
 import io.stagehunt.net.IpAddress;
 import java.nio.charset.StandardCharsets;
@@ -136,5 +137,21 @@ class ArgusCsvMappingTest {
         assertThat(account.produced()).isEqualTo(2);
         assertThat(account.skipReasons()).containsEntry("header", 2L).containsEntry("blank line", 1L);
         assertThat(account.balanced()).isTrue();
+    }
+
+    @Test
+    void pipeDelimitedOutputIsRecognizedAndRead() {
+        String content = "StartTime|Dur|Proto|SrcAddr|Sport|Dir|DstAddr|Dport|State|TotPkts|TotBytes|SrcBytes\n"
+                + "2019/04/04 16:23:00.325010|0.027947|udp|10.8.0.69|48427|  <->|8.8.8.8|53|CON|2|142|63\n";
+        byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
+
+        assertThat(new ArgusCsvFormat().recognize(new Head(bytes, bytes.length, true))).isPositive();
+        ReaderFixture run = ReaderFixture.read(new ArgusCsvFormat(), bytes);
+        assertThat(run.account().quarantineReasons()).isEmpty();
+        assertThat(run.account().balanced()).isTrue();
+        Connection flow = (Connection) run.events().get(0);
+        assertThat(flow.responder()).isEqualTo(IpAddress.parse("8.8.8.8"));
+        assertThat(flow.responderPort()).isEqualTo(53);
+        assertThat(flow.responderBytes()).isEqualTo(79);
     }
 }

@@ -1,6 +1,7 @@
 package io.stagehunt.ingest.suricata;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.stagehunt.event.Connection;
@@ -13,14 +14,27 @@ import io.stagehunt.event.HttpRequest;
 import io.stagehunt.event.SensorAlert;
 import io.stagehunt.event.TlsSession;
 import io.stagehunt.event.Transport;
+import io.stagehunt.event.Event;
+import io.stagehunt.event.SourceFile;
+import io.stagehunt.ingest.DecodedInput;
+import io.stagehunt.ingest.FileAccount;
+import io.stagehunt.ingest.ReadContext;
 import io.stagehunt.ingest.ReaderFixture;
+import io.stagehunt.ingest.RecordReader;
+import io.stagehunt.net.NetworkScope;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import io.stagehunt.net.IpAddress;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -311,6 +325,45 @@ class SuricataEveMappingTest {
 
     private static Arguments row(String name, String sample, Consumer<ReaderFixture> expectations) {
         return Arguments.of(name, sample, expectations);
+    }
+
+    @Test
+    void aTruncatedArchiveHandsOutTheRecordsWaitingToBeJoinedBeforeItsReadError() throws IOException {
+        ByteArrayOutputStream packed = new ByteArrayOutputStream();
+        try (GZIPOutputStream gzip = new GZIPOutputStream(packed)) {
+            gzip.write(sample("dns-v2-unanswered"));
+            gzip.write(sample("netflow-lone-half"));
+        }
+        // a file copied while the sensor was still writing it: the gzip trailer is missing
+        byte[] truncated = Arrays.copyOf(packed.toByteArray(), packed.size() - 8);
+        DecodedInput input = new DecodedInput() {
+            @Override
+            public String displayPath() {
+                return "eve.json.gz";
+            }
+
+            @Override
+            public InputStream openDecoded() throws IOException {
+                return new GZIPInputStream(new ByteArrayInputStream(truncated));
+            }
+        };
+        FileAccount account = new FileAccount(input.displayPath());
+        ReadContext context = new ReadContext(new SourceFile(input.displayPath(), SuricataEveFormat.ID), account,
+                NetworkScope.defaults());
+        List<Event> events = new ArrayList<>();
+
+        try (RecordReader reader = new SuricataEveFormat().open(input, context)) {
+            assertThatThrownBy(() -> {
+                for (Event event = reader.next(); event != null; event = reader.next()) {
+                    events.add(event);
+                }
+            }).isInstanceOf(IOException.class);
+        }
+
+        assertThat(events).hasSize(2).hasAtLeastOneElementOfType(DnsQuery.class)
+                .hasAtLeastOneElementOfType(Connection.class);
+        assertThat(account.read()).isEqualTo(2);
+        assertThat(account.balanced()).isTrue();
     }
 
     private static byte[] sample(String name) throws IOException {

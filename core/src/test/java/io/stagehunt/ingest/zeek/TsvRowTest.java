@@ -84,4 +84,14 @@ class TsvRowTest {
         assertThat(row.split(bytes, 0, bytes.length, 2)).isNull();
         return List.of(row.symbol(0), row.symbol(1));
     }
+
+    @Test
+    void splitRefusesMoreColumnsThanTheLimitInsteadOfOverrunning() {
+        int wide = TsvRow.MAX_COLUMNS + 1;
+        byte[] bytes = "-\t".repeat(wide - 1).concat("-").getBytes(StandardCharsets.US_ASCII);
+        row.columns(List.of("a"), new int[] {0});
+
+        assertThat(row.split(bytes, 0, bytes.length, wide)).contains("more than the limit of " + TsvRow.MAX_COLUMNS);
+        assertThat(row.split(bytes, 0, bytes.length, wide - 1)).startsWith("expected " + (wide - 1) + " fields");
+    }
 }

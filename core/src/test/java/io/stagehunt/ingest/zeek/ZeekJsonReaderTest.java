@@ -150,4 +150,18 @@ class ZeekJsonReaderTest {
         assertThat(result.reasonOfLine(2)).isEqualTo("field 'answers': expected an array, found a string");
         assertThat(result.reasonOfLine(3)).isEqualTo("field 'answers': array holds objects, arrays or nulls");
     }
+
+    @Test
+    void quarantinesRecordsThatLeaveARequiredFieldUnset() {
+        String good = String.format(CONN, "");
+        ReaderFixture result = read(
+                good.replace("\"ts\":1709650805.000100", "\"ts\":\"\""),
+                good.replace("\"id.orig_h\":\"10.20.4.17\"", "\"id.orig_h\":\"\""),
+                good);
+
+        assertThat(result.of(Connection.class)).hasSize(1);
+        assertThat(result.reasonOfLine(1)).isEqualTo("zeek log 'conn' leaves required field 'ts' unset");
+        assertThat(result.reasonOfLine(2)).isEqualTo("zeek log 'conn' leaves required field 'id.orig_h' unset");
+        assertThat(result.account().balanced()).isTrue();
+    }
 }

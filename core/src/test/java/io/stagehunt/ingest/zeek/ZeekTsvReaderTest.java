@@ -16,6 +16,8 @@ import io.stagehunt.net.IpAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ZeekTsvReaderTest {
 
@@ -169,5 +171,67 @@ class ZeekTsvReaderTest {
         ReaderFixture read = ReaderFixture.read(format, bytes);
         assertThat(read.of(Connection.class)).hasSize(1);
         assertThat(read.account().quarantined()).isZero();
+    }
+
+    @ParameterizedTest(name = "separator {0}")
+    @ValueSource(chars = {'(', '[', '{', '*', '+', '?', '\\', '|', '^', '$'})
+    void splitsOnAnyDeclaredSeparatorAsALiteralCharacter(char separator) {
+        String sep = String.valueOf(separator);
+        String text = String.format("#separator \\x%02x%n", (int) separator)
+                + String.join(sep, "#path", "conn") + "\n"
+                + String.join(sep, "#fields", "ts", "uid", "id.orig_h", "id.orig_p", "id.resp_h", "id.resp_p",
+                        "proto") + "\n"
+                + String.join(sep, "1710147601.204411", "CmES5u32sYpV7JYN", "10.20.30.41", "51724",
+                        "93.184.216.34", "443", "tcp") + "\n";
+
+        ReaderFixture read = ReaderFixture.read(format, text);
+
+        assertThat(read.account().quarantineReasons()).isEmpty();
+        assertThat(read.account().balanced()).isTrue();
+        List<Connection> connections = read.of(Connection.class);
+        assertThat(connections).hasSize(1);
+        assertThat(connections.get(0).uid()).isEqualTo("CmES5u32sYpV7JYN");
+        assertThat(connections.get(0).responder()).isEqualTo(IpAddress.parse("93.184.216.34"));
+        assertThat(connections.get(0).responderPort()).isEqualTo(443);
+    }
+
+    @Test
+    void refusesAFieldsHeaderWiderThanTheColumnLimitAndReadsTheNextHeader() {
+        int wide = TsvRow.MAX_COLUMNS + 10;
+        StringBuilder fields = new StringBuilder("#fields\tts\tid.orig_h\tid.resp_h");
+        StringBuilder record = new StringBuilder("1710147601.2\t10.0.0.1\t8.8.8.8");
+        for (int extra = 3; extra < wide; extra++) {
+            fields.append("\tlabel_").append(extra);
+            record.append("\t-");
+        }
+        String text = "#separator \\x09\n#path\tconn\n" + fields + "\n" + record + "\n"
+                + "#fields\tts\tid.orig_h\tid.resp_h\n1710147602.2\t10.0.0.1\t8.8.4.4\n";
+
+        ReaderFixture read = ReaderFixture.read(format, text);
+
+        assertThat(read.account().samples()).extracting(sample -> sample.line()).containsExactly(4L);
+        assertThat(read.reasonOfLine(4)).isEqualTo("#fields header names " + wide
+                + " columns, more than the limit of " + TsvRow.MAX_COLUMNS);
+        assertThat(read.of(Connection.class)).extracting(Connection::responder)
+                .containsExactly(IpAddress.parse("8.8.4.4"));
+        assertThat(read.account().balanced()).isTrue();
+    }
+
+    @Test
+    void quarantinesRecordsThatLeaveARequiredFieldUnset() {
+        String text = "#separator \\x09\n#path\tconn\n#fields\tts\tuid\tid.orig_h\tid.resp_h\n"
+                + "#types\ttime\tstring\taddr\taddr\n"
+                + "-\tCa1\t10.0.0.1\t8.8.8.8\n"
+                + "1710147601.2\tCa2\t-\t8.8.8.8\n"
+                + "1710147601.3\tCa3\t10.0.0.1\t(empty)\n"
+                + "1710147601.4\tCa4\t10.0.0.1\t8.8.8.8\n";
+
+        ReaderFixture read = ReaderFixture.read(format, text);
+
+        assertThat(read.of(Connection.class)).extracting(Connection::uid).containsExactly("Ca4");
+        assertThat(read.reasonOfLine(5)).isEqualTo("zeek log 'conn' leaves required field 'ts' unset");
+        assertThat(read.reasonOfLine(6)).isEqualTo("zeek log 'conn' leaves required field 'id.orig_h' unset");
+        assertThat(read.reasonOfLine(7)).isEqualTo("zeek log 'conn' leaves required field 'id.resp_h' unset");
+        assertThat(read.account().balanced()).isTrue();
     }
 }
