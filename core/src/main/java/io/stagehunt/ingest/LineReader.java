@@ -132,7 +132,9 @@ public final class LineReader implements Closeable {
         lineNumber++;
         account.recordRead();
         account.addBytes(to - from + 1L);
-        lineStart = from;
+        // a UTF-8 byte-order mark, which Windows tools write before the first line, is no part of it
+        lineStart = lineNumber == 1 && to - from >= 3 && buffer[from] == (byte) 0xEF && buffer[from + 1] == (byte) 0xBB
+                && buffer[from + 2] == (byte) 0xBF ? from + 3 : from;
         lineEnd = to > from && buffer[to - 1] == '\r' ? to - 1 : to;
     }
 

@@ -136,6 +136,20 @@ class JsonReadersHostileInputTest {
                 assertThat(sample.excerpt().chars().noneMatch(c -> c < 0x20 || c == 0x7F)).isTrue());
     }
 
+    /** A byte-order mark that a Windows tool wrote before the first record is no part of it. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dialects")
+    void aByteOrderMarkBeforeTheFirstRecordIsNoPartOfIt(Dialect dialect) {
+        ByteArrayOutputStream input = new ByteArrayOutputStream();
+        input.writeBytes(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
+        input.writeBytes((dialect.good() + "\n").getBytes(StandardCharsets.UTF_8));
+
+        ReaderFixture result = ReaderFixture.read(dialect.format(), input.toByteArray());
+
+        assertThat(result.events()).hasSize(1);
+        assertThat(result.quarantinedLines()).isEmpty();
+    }
+
     @ParameterizedTest(name = "{0}, seed {1}")
     @MethodSource("seeds")
     void randomlyCorruptedRecordsNeverBreakTheReaderOrTheLedger(Dialect dialect, long seed) {

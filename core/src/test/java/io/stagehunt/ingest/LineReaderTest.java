@@ -30,6 +30,20 @@ class LineReaderTest {
         assertThat(account.read()).isEqualTo(wanted.size());
     }
 
+    /** A UTF-8 byte-order mark before the first line is no part of it; the same bytes later are data. */
+    @Test
+    void dropsAByteOrderMarkBeforeTheFirstLineOnly() throws IOException {
+        byte[] mark = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+        byte[] input = concat(mark, "{\"ts\":1}\n".getBytes(StandardCharsets.UTF_8), mark,
+                "x\n".getBytes(StandardCharsets.UTF_8));
+        FileAccount account = new FileAccount("t");
+
+        List<String> lines = readAll(input, account, 1024);
+
+        assertThat(lines).containsExactly("{\"ts\":1}", "\uFEFFx");
+        assertThat(account.read()).isEqualTo(2);
+    }
+
     @Test
     void skipsAnOversizedLineWithoutBufferingIt() throws IOException {
         byte[] huge = new byte[10 * 1024 * 1024];

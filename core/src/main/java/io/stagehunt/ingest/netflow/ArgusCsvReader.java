@@ -68,9 +68,6 @@ final class ArgusCsvReader implements RecordReader {
             bytes = lines.buffer();
             int start = lines.start();
             int end = lines.end();
-            if (line == 1 && hasByteOrderMark(start, end)) {
-                start += 3;
-            }
             try {
                 if (isLetter(bytes[start])) {
                     ArgusHeader parsed =
@@ -468,11 +465,6 @@ final class ArgusCsvReader implements RecordReader {
 
     private static boolean isLetter(byte b) {
         return b >= 'A' && b <= 'Z' || b >= 'a' && b <= 'z';
-    }
-
-    private boolean hasByteOrderMark(int start, int end) {
-        return end - start >= 3 && bytes[start] == (byte) 0xEF && bytes[start + 1] == (byte) 0xBB
-                && bytes[start + 2] == (byte) 0xBF;
     }
 
     private boolean validUtf8(int from, int to) {
