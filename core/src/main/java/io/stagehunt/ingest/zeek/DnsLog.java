@@ -47,8 +47,8 @@ final class DnsLog extends ZeekLog {
         String normalized = DomainName.normalize(raw);
         return new DnsQuery(row.time(TS), context.host(direction, client, server), context.provenance(line),
                 row.text(UID), client, server, row.port(RESP_P), Transport.parse(row.symbol(PROTO)),
-                normalized != null ? normalized : raw, (int) row.count(QTYPE), row.symbol(QTYPE_NAME),
-                (int) row.count(RCODE), row.symbol(RCODE_NAME), row.list(ANSWERS), row.seconds(TTLS),
+                normalized != null ? normalized : raw, smallCount(row.count(QTYPE), "qtype"), row.symbol(QTYPE_NAME),
+                smallCount(row.count(RCODE), "rcode"), row.symbol(RCODE_NAME), row.list(ANSWERS), row.seconds(TTLS),
                 row.bool(REJECTED, false));
     }
 }

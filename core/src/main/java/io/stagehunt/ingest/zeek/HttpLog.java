@@ -46,7 +46,7 @@ final class HttpLog extends ZeekLog {
         Direction direction = context.direction(client, server);
         return new HttpRequest(row.time(TS), context.host(direction, client, server), context.provenance(line),
                 row.text(UID), client, row.port(ORIG_P), server, row.port(RESP_P), row.symbol(METHOD),
-                row.text(HOST), row.text(URI), row.text(REFERRER), row.text(USER_AGENT), (int) row.count(STATUS),
-                row.count(REQUEST_LEN), row.count(RESPONSE_LEN), row.list(RESP_MIME), row.list(RESP_FUIDS));
+                row.text(HOST), row.text(URI), row.text(REFERRER), row.text(USER_AGENT),
+                smallCount(row.count(STATUS), "status_code"), row.count(REQUEST_LEN), row.count(RESPONSE_LEN), row.list(RESP_MIME), row.list(RESP_FUIDS));
     }
 }

@@ -65,8 +65,9 @@ final class JsonZeekRow implements ZeekRow {
             case DECIMAL -> record.number(at);
             case INTEGER -> {
                 long value = record.number(at);
-                if (Math.abs(value) >= MILLIS_THRESHOLD) {
-                    if (Math.abs(value) > Long.MAX_VALUE / 1000L) {
+                // compared without Math.abs, which leaves Long.MIN_VALUE negative
+                if (value >= MILLIS_THRESHOLD || value <= -MILLIS_THRESHOLD) {
+                    if (value > Long.MAX_VALUE / 1000L || value < -(Long.MAX_VALUE / 1000L)) {
                         throw new MalformedFieldException(names.get(slot), "time out of range");
                     }
                     yield value * 1000L;
@@ -93,10 +94,10 @@ final class JsonZeekRow implements ZeekRow {
         int at = slots[slot];
         return switch (record.kind(at)) {
             case ABSENT, NULL -> -1;
-            case DECIMAL -> record.number(at);
+            case DECIMAL -> nonNegative(slot, record.number(at), "negative interval");
             case INTEGER -> {
-                long seconds = record.number(at);
-                if (Math.abs(seconds) > MAX_SECONDS) {
+                long seconds = nonNegative(slot, record.number(at), "negative interval");
+                if (seconds > MAX_SECONDS) {
                     throw new MalformedFieldException(names.get(slot), "interval out of range");
                 }
                 yield seconds * 1_000_000L;
@@ -110,9 +111,16 @@ final class JsonZeekRow implements ZeekRow {
         int at = slots[slot];
         return switch (record.kind(at)) {
             case ABSENT, NULL -> -1;
-            case INTEGER -> record.number(at);
+            case INTEGER -> nonNegative(slot, record.number(at), "negative count");
             default -> throw wrongType(slot, "an integer");
         };
+    }
+
+    private long nonNegative(int slot, long value, String problem) throws MalformedFieldException {
+        if (value < 0) {
+            throw new MalformedFieldException(names.get(slot), problem);
+        }
+        return value;
     }
 
     @Override
@@ -181,11 +189,16 @@ final class JsonZeekRow implements ZeekRow {
         if (record.kind(at) == Kind.ARRAY && !record.irregular(at)) {
             List<Double> values = new ArrayList<>();
             for (String item : record.array(at)) {
+                double seconds;
                 try {
-                    values.add(Double.parseDouble(item));
+                    seconds = Double.parseDouble(item);
                 } catch (NumberFormatException | NullPointerException e) {
                     throw new MalformedFieldException(names.get(slot), "array item is not a number of seconds");
                 }
+                if (!ZeekLog.validSeconds(seconds)) {
+                    throw new MalformedFieldException(names.get(slot), "array item is not a number of seconds");
+                }
+                values.add(seconds);
             }
             return values;
         }

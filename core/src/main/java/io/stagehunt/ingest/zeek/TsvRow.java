@@ -164,6 +164,9 @@ final class TsvRow implements ZeekRow {
         if (micros == Long.MIN_VALUE) {
             throw malformed(slot, column, "not an interval");
         }
+        if (micros < 0) {
+            throw malformed(slot, column, "negative interval");
+        }
         return micros;
     }
 
@@ -175,11 +178,10 @@ final class TsvRow implements ZeekRow {
         }
         int from = starts[column];
         int to = ends[column];
-        boolean negative = bytes[from] == '-';
-        if (negative) {
-            from++;
+        if (bytes[from] == '-') {
+            throw malformed(slot, column, "negative count");
         }
-        if (from == to || to - from > 18) {
+        if (to - from > 18) {
             throw malformed(slot, column, "not a count");
         }
         long value = 0;
@@ -190,7 +192,7 @@ final class TsvRow implements ZeekRow {
             }
             value = value * 10 + digit;
         }
-        return negative ? -value : value;
+        return value;
     }
 
     @Override
@@ -282,11 +284,16 @@ final class TsvRow implements ZeekRow {
             }
         }
         String item = decode(from, to);
+        double seconds;
         try {
-            return Double.parseDouble(item);
+            seconds = Double.parseDouble(item);
         } catch (NumberFormatException e) {
             throw new MalformedFieldException(names.get(slot), "not an interval: '" + item + "'");
         }
+        if (!ZeekLog.validSeconds(seconds)) {
+            throw new MalformedFieldException(names.get(slot), "not an interval: '" + item + "'");
+        }
+        return seconds;
     }
 
     /**

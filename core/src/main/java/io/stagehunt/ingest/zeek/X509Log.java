@@ -42,6 +42,6 @@ final class X509Log extends ZeekLog {
         return new Certificate(row.time(TS), null, context.provenance(line), row.text(ID),
                 fingerprint == null ? null : fingerprint.toLowerCase(Locale.ROOT), row.text(SERIAL),
                 row.text(SUBJECT), row.text(ISSUER), row.time(NOT_BEFORE), row.time(NOT_AFTER), row.text(KEY_ALG),
-                (int) row.count(KEY_LENGTH), row.list(SAN_DNS));
+                smallCount(row.count(KEY_LENGTH), "certificate.key_length"), row.list(SAN_DNS));
     }
 }

@@ -114,6 +114,19 @@ abstract class ZeekLog {
         return null;
     }
 
+    /** Whether a number of seconds from a log is one: finite and not negative (TTLs, RTTs). */
+    static boolean validSeconds(double seconds) {
+        return seconds >= 0 && !Double.isInfinite(seconds);
+    }
+
+    /** A count that must fit an {@code int} (DNS types and codes, HTTP status, key lengths); -1 stays -1. */
+    static int smallCount(long count, String field) throws MalformedFieldException {
+        if (count > Integer.MAX_VALUE) {
+            throw new MalformedFieldException(field, "out of range: " + count);
+        }
+        return (int) count;
+    }
+
     /** The event for this record, or null when the record is skipped by design (the reason given to ctx). */
     abstract Event map(ZeekRow row, ReadContext context, long line) throws MalformedFieldException;
 

@@ -27,10 +27,10 @@ interface ZeekRow {
     /** A {@code time} as epoch microseconds; {@link Long#MIN_VALUE} when unset. */
     long time(int slot) throws MalformedFieldException;
 
-    /** An {@code interval} in microseconds; -1 when unset. */
+    /** An {@code interval} in microseconds; -1 when unset; a negative one is malformed. */
     long interval(int slot) throws MalformedFieldException;
 
-    /** A {@code count} or {@code int}; -1 when unset. */
+    /** A {@code count}; -1 when unset; a negative value is malformed. */
     long count(int slot) throws MalformedFieldException;
 
     /** A {@code port}; -1 when unset. */

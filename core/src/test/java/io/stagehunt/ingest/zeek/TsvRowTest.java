@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class TsvRowTest {
 
@@ -47,7 +49,7 @@ class TsvRowTest {
     void intervalSetsReadAsTheDoublesTheirTextSpells() throws MalformedFieldException {
         row.columns(List.of("TTLs"), new int[] {0});
         String[] values = {"300.000000", "59.999999", "0.1", "86400", "0.000001", "1.2345678", "1e3", "7.5E-1",
-            "-2.5", "8999999999.999999", "999999999999.000001"};
+            "8999999999.999999", "999999999999.000001"};
         byte[] bytes = String.join(",", values).getBytes(StandardCharsets.UTF_8);
         assertThat(row.split(bytes, 0, bytes.length, 1)).isNull();
 
@@ -57,6 +59,31 @@ class TsvRowTest {
         for (int i = 0; i < values.length; i++) {
             assertThat(read.get(i)).as(values[i]).isEqualTo(Double.parseDouble(values[i]));
         }
+    }
+
+    /** Counts and intervals are never negative; a set of seconds holds finite numbers only. */
+    @ParameterizedTest(name = "[{1}] as {0} is malformed")
+    @CsvSource({
+        "count, -500",
+        "count, -1",
+        "interval, -3.5",
+        "seconds, -2.5",
+        "seconds, NaN",
+        "seconds, Infinity",
+        "seconds, '1,-Infinity'",
+    })
+    void negativeAndNonFiniteNumbersAreMalformed(String kind, String value) {
+        row.columns(List.of("field"), new int[] {0});
+        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+        assertThat(row.split(bytes, 0, bytes.length, 1)).isNull();
+
+        assertThatThrownBy(() -> {
+            switch (kind) {
+                case "count" -> row.count(0);
+                case "interval" -> row.interval(0);
+                default -> row.seconds(0);
+            }
+        }).isInstanceOf(MalformedFieldException.class).hasMessageStartingWith("field 'field'");
     }
 
     @Test

@@ -134,7 +134,11 @@ class ZeekJsonReaderTest {
                 Arguments.of("\"id.orig_h\":\"10.20.4.17\",", "",
                         "zeek log 'conn' lacks required field 'id.orig_h'"),
                 Arguments.of("{\"ts\"", "{\"_path\":5,\"ts\"",
-                        "field '_path': expected a string, found an integer"));
+                        "field '_path': expected a string, found an integer"),
+                Arguments.of("\"orig_bytes\":0", "\"orig_bytes\":-500", "field 'orig_bytes': negative count"),
+                Arguments.of("\"duration\":3.001832", "\"duration\":-3.5", "field 'duration': negative interval"),
+                Arguments.of("\"ts\":1709650805.000100", "\"ts\":-9223372036854775808",
+                        "field 'ts': time out of range"));
     }
 
     @Test

@@ -234,4 +234,18 @@ class ZeekTsvReaderTest {
         assertThat(read.reasonOfLine(7)).isEqualTo("zeek log 'conn' leaves required field 'id.resp_h' unset");
         assertThat(read.account().balanced()).isTrue();
     }
+
+    /** A number too large for its field is malformed, never cut down to one that means something else. */
+    @Test
+    void quarantinesCodesTooLargeForTheirFieldInsteadOfWrappingThem() {
+        String text = "#separator \\x09\n#path\tdns\n#fields\tts\tid.orig_h\tid.resp_h\tquery\tqtype\trcode\n"
+                + "1710147601.1\t10.0.0.1\t10.0.0.2\tc2.example\t4294967312\t0\n"
+                + "1710147601.2\t10.0.0.1\t10.0.0.2\tc2.example\t16\t0\n";
+
+        ReaderFixture read = ReaderFixture.read(format, text);
+
+        assertThat(read.of(DnsQuery.class)).extracting(DnsQuery::queryType).containsExactly(16);
+        assertThat(read.reasonOfLine(4)).isEqualTo("field 'qtype': out of range: 4294967312");
+        assertThat(read.account().balanced()).isTrue();
+    }
 }
