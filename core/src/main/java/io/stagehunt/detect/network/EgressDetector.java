@@ -233,10 +233,7 @@ public final class EgressDetector implements Detector<Host, EgressDetector.State
         Resolution known = state.resolved.get(remote);
         boolean resolved = known != null && known.freshAt(time, settings.resolutionMicros());
         if (established && transport == Transport.TCP && !EgressPorts.ADDRESSED_BY_DESIGN.contains(port)) {
-            state.coverageFlows++;
-            if (known != null && known.freshFromDnsAt(time, settings.resolutionMicros())) {
-                state.coverageResolved++;
-            }
+            state.sensorCoverage.count(known != null && known.freshFromDnsAt(time, settings.resolutionMicros()));
         }
         String mismatched = EgressPorts.mismatched(connection.service(), null, port, servicePorts);
         Candidate candidate = candidate(state, host, remote, port, transport, mismatched, resolved, null);
@@ -271,10 +268,7 @@ public final class EgressDetector implements Detector<Host, EgressDetector.State
         Resolution known = state.resolved.get(remote);
         boolean resolved = known != null && known.freshAt(time, settings.resolutionMicros());
         if (transport == Transport.TCP && !EgressPorts.ADDRESSED_BY_DESIGN.contains(port)) {
-            state.coverageFlows++;
-            if (known != null && known.freshFromDnsAt(time, settings.resolutionMicros())) {
-                state.coverageResolved++;
-            }
+            state.firewallCoverage.count(known != null && known.freshFromDnsAt(time, settings.resolutionMicros()));
         }
         String mismatched = transport.hasPorts()
                 ? EgressPorts.mismatched(null, decision.application(), port, servicePorts) : null;
@@ -307,7 +301,7 @@ public final class EgressDetector implements Detector<Host, EgressDetector.State
                 && !isProxy(remote) && !isProxy(host.ip());
         boolean unresolved = !resolved && transport == Transport.TCP
                 && !EgressPorts.ADDRESSED_BY_DESIGN.contains(port)
-                && (state.coverageFlows < settings.minCoverageFlows()
+                && (state.coverageFlows() < settings.minCoverageFlows()
                         || state.coverage() >= settings.minDnsCoverage());
         if (mismatched == null && !uncommon && !externalProxy && !bypass && denial == null && !unresolved) {
             return null;
@@ -477,9 +471,9 @@ public final class EgressDetector implements Detector<Host, EgressDetector.State
         if (literal) {
             return "the client addressed it by number (HTTP Host header or TLS without a server name)";
         }
-        if (state.coverageFlows >= settings.minCoverageFlows() && state.coverage() >= settings.minDnsCoverage()) {
+        if (state.coverageFlows() >= settings.minCoverageFlows() && state.coverage() >= settings.minDnsCoverage()) {
             // concatenated, not formatted: this runs for every episode reported, most of which score too low
-            return Math.round(100 * state.coverage()) + " % of this host's " + state.coverageFlows
+            return Math.round(100 * state.coverage()) + " % of this host's " + state.coverageFlows()
                     + " flows went to addresses it resolved";
         }
         return null;
@@ -567,6 +561,18 @@ public final class EgressDetector implements Detector<Host, EgressDetector.State
             Denial denial) {
     }
 
+    /** Flows one view of the traffic counted toward a host's DNS coverage, and how many went to resolved addresses. */
+    static final class Coverage implements Serializable {
+        private static final long serialVersionUID = 1L;
+        long flows;
+        long resolved;
+
+        void count(boolean toResolved) {
+            flows++;
+            resolved += toResolved ? 1 : 0;
+        }
+    }
+
     /** One destination's episode. Mutable; owned by its host's {@link State}. */
     static final class Pair implements Serializable {
         private static final long serialVersionUID = 2L;
@@ -638,18 +644,29 @@ public final class EgressDetector implements Detector<Host, EgressDetector.State
      * owned by the runner.
      */
     public static final class State implements Serializable {
-        private static final long serialVersionUID = 1L;
+        private static final long serialVersionUID = 2L;
         final LinkedHashMap<PairKey, Pair> pairs = new LinkedHashMap<>(16, 0.75f, true);
         final LinkedHashMap<IpAddress, Resolution> resolved = new LinkedHashMap<>();
         final LinkedHashMap<IpAddress, Boolean> literals = new LinkedHashMap<>();
         final ArrayDeque<Denial> denials = new ArrayDeque<>();
         final LinkedHashMap<IpAddress, ProxyUse> proxiesUsed = new LinkedHashMap<>();
-        long coverageFlows;
-        long coverageResolved;
+        /** How many of the host's flows went to resolved addresses, as the sensor and as the firewall logged them. */
+        final Coverage sensorCoverage = new Coverage();
+        final Coverage firewallCoverage = new Coverage();
         long lastActivity = Long.MIN_VALUE;
 
+        /** The view that logged more flows: both may log the same ones, so they are compared, never added. */
+        private Coverage fuller() {
+            return sensorCoverage.flows >= firewallCoverage.flows ? sensorCoverage : firewallCoverage;
+        }
+
+        long coverageFlows() {
+            return fuller().flows;
+        }
+
         double coverage() {
-            return coverageFlows == 0 ? 0 : (double) coverageResolved / coverageFlows;
+            Coverage counted = fuller();
+            return counted.flows == 0 ? 0 : (double) counted.resolved / counted.flows;
         }
 
         void resolve(IpAddress address, String name, long time, boolean fromDns, int bound) {

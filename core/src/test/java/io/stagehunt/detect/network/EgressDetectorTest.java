@@ -11,10 +11,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.stagehunt.detect.Finding;
 import io.stagehunt.detect.Signal;
 import io.stagehunt.engine.DetectorHarness;
+import io.stagehunt.event.Connection;
 import io.stagehunt.event.Event;
 import io.stagehunt.event.FirewallDecision.Verdict;
 import io.stagehunt.event.Transport;
 import io.stagehunt.net.Cidr;
+import io.stagehunt.testing.SampleTraffic;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -142,6 +144,23 @@ class EgressDetectorTest {
         assertThat(finding.signals().get(0).baseline()).startsWith("79 % of this host's 38 flows");
         assertThat(finding.destination().domain()).isNull();
         assertThat(finding.reason()).contains("without resolving a name for it first");
+    }
+
+    /** The same flows logged by a sensor and by a firewall count once toward the host's DNS coverage. */
+    @Test
+    void dnsCoverageCountsFlowsLoggedTwiceOnce() {
+        List<Event> events = new ArrayList<>();
+        for (Event event : resolvedThenDirect(8, true)) {
+            events.add(event);
+            if (event instanceof Connection flow) {
+                events.add(firewall((flow.timeMicros() - SampleTraffic.START_MICROS) / 1e6, HOST, flow.responder().toString(), 443,
+                        Verdict.ALLOW, "ssl"));
+            }
+        }
+
+        Finding finding = run(events).get(0);
+
+        assertThat(finding.signals().get(0).baseline()).startsWith("79 % of this host's 38 flows");
     }
 
     @Test
