@@ -94,9 +94,7 @@ public final class DnsNames {
      */
     static int hostNameSuffixStart(String name) {
         for (int i = name.length() - 1; i >= 0; i--) {
-            char c = name.charAt(i);
-            boolean allowed = c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '_' || c == '.';
-            if (!allowed) {
+            if (!hostNameChar(name.charAt(i))) {
                 int dot = name.indexOf('.', i);
                 return dot < 0 ? -1 : dot + 1;
             }
@@ -129,12 +127,16 @@ public final class DnsNames {
     /** Whether {@code name[from, to)} holds a character no host name holds. */
     static boolean holdsRawBytes(String name, int from, int to) {
         for (int i = from; i < to; i++) {
-            char c = name.charAt(i);
-            if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '_' || c == '.')) {
+            if (!hostNameChar(name.charAt(i))) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** Lower-case letters, digits, hyphen, underscore and the dot: what a normalized host name is made of. */
+    private static boolean hostNameChar(char c) {
+        return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '_' || c == '.';
     }
 
     private static boolean isHex(char c) {
