@@ -102,6 +102,9 @@ public final class TimeOrderedMerge {
         } catch (IOException e) {
             source.failed(e);
             return;
+        } catch (RuntimeException e) {
+            source.failed(unexpected(e));
+            return;
         }
         advance(new Head(source));
     }
@@ -117,7 +120,16 @@ public final class TimeOrderedMerge {
         } catch (IOException e) {
             head.source.failed(e);
             head.source.close();
+        } catch (RuntimeException e) {
+            // readers quarantine what one record does to them; a defect beyond that ends this file, not the run
+            head.source.failed(unexpected(e));
+            head.source.close();
         }
+    }
+
+    /** A reader's defect as the failure of its file; named by class only, as its message may quote the file. */
+    private static IOException unexpected(RuntimeException e) {
+        return new IOException("reader failed (" + e.getClass().getName() + ")", e);
     }
 
     /** Closes every source still open, for runs that stop early. */

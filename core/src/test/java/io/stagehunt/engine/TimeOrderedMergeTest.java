@@ -71,6 +71,19 @@ class TimeOrderedMergeTest {
         assertThat(broken.failure).isNotNull();
     }
 
+    /** A reader's defect ends its own file, noted, and not the run; the note names no value from the file. */
+    @Test
+    void goesOnWithOtherSourcesWhenOneBreaksUnexpectedly() {
+        FakeSource broken = new FakeSource(times(0, 1));
+        broken.failAfter = 1;
+        broken.unexpectedly = true;
+        FakeSource good = new FakeSource(times(0, 2, 4));
+        TimeOrderedMerge merge = new TimeOrderedMerge(List.of(broken, good), 0, 1000);
+
+        assertThat(drain(merge)).containsExactly(0L, 0L, 2L, 4L);
+        assertThat(broken.failure).hasMessage("reader failed (java.lang.IllegalStateException)");
+    }
+
     private static List<Long> times(long... seconds) {
         List<Long> list = new ArrayList<>();
         for (long second : seconds) {
@@ -92,6 +105,7 @@ class TimeOrderedMergeTest {
         private final long first;
         boolean opened;
         int failAfter = Integer.MAX_VALUE;
+        boolean unexpectedly;
         int delivered;
         IOException failure;
 
@@ -113,6 +127,9 @@ class TimeOrderedMergeTest {
         @Override
         public Event next() throws IOException {
             if (delivered == failAfter) {
+                if (unexpectedly) {
+                    throw new IllegalStateException("value from the file: <script>");
+                }
                 throw new IOException("disk gone");
             }
             Long second = seconds.poll();
