@@ -20,6 +20,8 @@ final class ArrivalSeries implements Serializable {
     static final byte RITA = 1;
     /** Counts as a check-in for stagehunt's own analysis (flows and kept-alive requests, not retransmissions). */
     static final byte OWN = 2;
+    /** Marks a flow record that nobody answered. */
+    static final byte UNANSWERED = 4;
 
     private static final int INITIAL_CAPACITY = 8;
 
@@ -127,6 +129,7 @@ final class ArrivalSeries implements Serializable {
         double[] checkInWeights = new double[to - from];
         long[] checkInBytes = new long[to - from];
         int flows = 0;
+        int unanswered = 0;
         int own = 0;
         int ownSized = 0;
         long lastCheckIn = Long.MIN_VALUE;
@@ -135,6 +138,7 @@ final class ArrivalSeries implements Serializable {
         for (int i = from; i < to; i++) {
             if ((flags[i] & RITA) != 0) {
                 flows++;
+                unanswered += (flags[i] & UNANSWERED) != 0 ? 1 : 0;
             }
             if ((flags[i] & OWN) != 0) {
                 // a request on a connection already open is less independent evidence than a new connection
@@ -155,7 +159,7 @@ final class ArrivalSeries implements Serializable {
             last = Math.max(last, times[i]);
         }
         return new Selection(fitted(checkIns, own), fitted(checkInWeights, own), fitted(checkInBytes, ownSized),
-                first, last, stride, to - from, flows);
+                first, last, stride, to - from, flows, unanswered);
     }
 
     /** RITA's lists for the flow records in {@code [fromMicros, toMicros]}: start seconds and bytes sent. */
@@ -226,9 +230,15 @@ final class ArrivalSeries implements Serializable {
      * @param stride how many arrivals each kept one stands for
      * @param kept arrivals kept in the window
      * @param flows flow records among them (retransmissions included, as RITA counts)
+     * @param unansweredFlows those of them nobody answered
      */
     record Selection(double[] checkIns, double[] checkInWeights, long[] checkInBytes, long firstMicros,
-            long lastMicros, int stride, int kept, int flows) {
+            long lastMicros, int stride, int kept, int flows, int unansweredFlows) {
+
+        /** The share of the window's flow records that nobody answered. */
+        double unansweredShare() {
+            return flows == 0 ? 0 : (double) unansweredFlows / flows;
+        }
 
         long connections() {
             return (long) flows * stride;

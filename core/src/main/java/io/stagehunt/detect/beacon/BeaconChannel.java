@@ -83,6 +83,9 @@ public final class BeaconChannel implements ChannelState {
             remotePorts.add(observation.remotePort());
             targetPorts.add(observation.targetPort());
             kind = retransmission(observation) ? ArrivalSeries.RITA : ArrivalSeries.RITA | ArrivalSeries.OWN;
+            if (!observation.answered()) {
+                kind |= ArrivalSeries.UNANSWERED;
+            }
             lastFlowMicros = Math.max(lastFlowMicros, time);
             lastOriginatorPort = observation.originatorPort();
             lastFlowAnswered = observation.answered();
@@ -257,7 +260,7 @@ public final class BeaconChannel implements ChannelState {
         reportedAtMicros = moment.nowMicros();
         reportedScore = own.score();
         BeaconReport report = new BeaconReport(view, selection, rita, estimate, own, remotePorts.usual(),
-                targetPorts.usual(), encrypted, unansweredShare(), onlyTimePolls(),
+                targetPorts.usual(), encrypted, selection.unansweredShare(), onlyTimePolls(),
                 evidence.toList(), settings.rita().minUniqueTimestamps(), settings.timePollWeight());
         findings.accept(report.finding());
     }

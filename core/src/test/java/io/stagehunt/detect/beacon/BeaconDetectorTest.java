@@ -359,6 +359,25 @@ class BeaconDetectorTest {
     }
 
     /**
+     * A channel that went unanswered for its first 30 hours and was answered for the next 20: the report on its
+     * last day tells that day's share of unanswered attempts, not the channel's whole life's.
+     */
+    @Test
+    void theUnansweredShareIsTheReportsWindows() {
+        Traffic host = new Traffic("10.1.1.50");
+        for (double time : CheckInSchedules.clockwork(0, 600, 300)) {
+            host.flow(time, C2, 8443, time < 30 * 3600 ? 0 : 900, time < 30 * 3600 ? "S0" : "SF", null, false);
+        }
+
+        List<Finding> findings = DetectorHarness.run(new BeaconDetector(), host.events());
+
+        assertThat(findings.get(0).reason()).contains("tried to call").contains("100 % of the attempts got no answer");
+        Finding last = findings.get(findings.size() - 1);
+        assertThat(last.reason()).contains(" called ").doesNotContain("tried to call");
+        assertThat(signal(last, "unanswered").observed()).startsWith("17 % of attempts");
+    }
+
+    /**
      * A clock polling its time server every 64 s is the textbook benign beacon: reported, but marked and 0.3
      * lower than the same timer sending anything else. Messages with extension fields (NTS, or data an implant
      * appends) are not plain polls and keep their score, as does a clock answered by a responder that writes more.
