@@ -4,6 +4,7 @@ import io.stagehunt.detect.Destination;
 import io.stagehunt.detect.Finding;
 import io.stagehunt.detect.Signal;
 import io.stagehunt.detect.beacon.scoring.RitaScoring;
+import io.stagehunt.event.EventTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -126,6 +127,12 @@ public final class LongConnectionChannel implements ChannelState {
         return open;
     }
 
+    /** Event time to the minute, for a sentence: {@code 2024-03-04T09:00Z}. */
+    private static String minute(long micros) {
+        String iso = EventTime.iso(micros);
+        return iso.substring(0, Math.min(16, iso.length())) + "Z";
+    }
+
     private double total(long endMicros) {
         return seconds.sum(HourlyTotals.windowStart(endMicros, settings.pairs().windowMicros()), endMicros);
     }
@@ -193,9 +200,14 @@ public final class LongConnectionChannel implements ChannelState {
         reportedAtMicros = nowMicros;
         reportedScore = score;
         int open = openFlows();
+        long windowStart = HourlyTotals.windowStart(Math.max(endMicros, lastActivityMicros),
+                settings.pairs().windowMicros());
+        // the total covers the window; the channel's counts cover its life, which may have begun before it
+        String since = firstMicros < windowStart ? " since " + minute(firstMicros) : "";
         List<Signal> signals = new ArrayList<>();
-        signals.add(new Signal("cumulative duration", Phrasing.duration(total) + " over "
-                + Phrasing.count(flows) + (flows == 1 ? " connection" : " connections"),
+        signals.add(new Signal("cumulative duration", Phrasing.duration(total)
+                + (since.isEmpty() ? " over " : " in the window; ") + Phrasing.count(flows)
+                + (flows == 1 ? " connection" : " connections") + since,
                 "RITA bands: 1 h = 0.2, 4 h = 0.4, 8 h = 0.6, 12 h = 0.8", score));
         signals.add(new Signal("longest connection", Phrasing.durationMicros(longestMicros), null, 0));
         signals.add(new Signal("open connections", open + " still open at their latest record",
@@ -206,14 +218,18 @@ public final class LongConnectionChannel implements ChannelState {
                     + (remotePorts.usual() >= 0 ? ":" + remotePorts.usual() : ""), null, 0));
         }
         Destination destination = view.destination(port);
+        String connections = flows == 1 ? "one connection" : Phrasing.count(flows) + " connections";
         String reason = view.key().host().label() + " stayed connected to " + view.spoken()
-                + view.viaProxy(remotePorts.usual()) + " for " + Phrasing.duration(total) + " in "
-                + (flows == 1 ? "one connection" : Phrasing.count(flows) + " connections")
-                + (flows > 1 ? " (the longest " + Phrasing.durationMicros(longestMicros) + ")" : "")
+                + view.viaProxy(remotePorts.usual()) + " for " + Phrasing.duration(total)
+                + (since.isEmpty() ? " in " + connections
+                        + (flows > 1 ? " (the longest " + Phrasing.durationMicros(longestMicros) + ")" : "")
+                        : " in its last " + Phrasing.durationMicros(settings.pairs().windowMicros()) + " ("
+                                + connections + since + ", the longest " + Phrasing.durationMicros(longestMicros)
+                                + ")")
                 + (open > 0 ? ", " + (open == 1 ? "one" : Integer.toString(open)) + (open == REMEMBERED
                 ? " or more" : "") + " still open" : "") + ".";
         List<String> techniques = encrypted ? List.of("T1573", "T1071") : List.of("T1071");
-        long first = Math.max(firstMicros, HourlyTotals.windowStart(endMicros, settings.pairs().windowMicros()));
+        long first = Math.max(firstMicros, windowStart);
         findings.accept(new Finding(Finding.uidOf(LongConnectionDetector.ID, view.key().host(), destination, first),
                 LongConnectionDetector.ID, "Long connection to " + view.spoken(), techniques, view.key().host(),
                 destination, first, Math.max(endMicros, first), Finding.scoreOf(signals), 1.0, reason, signals,

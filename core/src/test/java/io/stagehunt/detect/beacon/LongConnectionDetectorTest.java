@@ -83,6 +83,29 @@ class LongConnectionDetectorTest {
     }
 
     /**
+     * A channel older than the window: its total is the window's, and the sentence says its connection count and
+     * longest connection go back further, instead of setting a lifetime's figures beside a day's total.
+     */
+    @Test
+    void aChannelOlderThanTheWindowSaysSinceWhenItsCountsRun() {
+        Traffic host = new Traffic("10.3.0.12");
+        host.longFlow(0, "198.51.100.30", 443, 10 * 3600, false);
+        for (double time = 600; time < 3 * 86_400; time += 600) {
+            host.longFlow(time, "198.51.100.30", 443, 120, false);
+        }
+
+        List<Finding> findings = DetectorHarness.run(new LongConnectionDetector(), host.events());
+
+        // reported when the 10 h flow came, then once a day: the later days no longer hold the 10 h flow
+        assertThat(findings).hasSize(3);
+        assertThat(findings.get(0).reason()).isEqualTo(
+                "10.3.0.12 stayed connected to 198.51.100.30 for 10 h in one connection.");
+        assertThat(findings.get(2).reason())
+                .containsPattern(" for 4\\.\\d h in its last 24 h \\(2\\d\\d connections since \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\dZ,"
+                        + " the longest 10 h\\)\\.");
+    }
+
+    /**
      * Sensors log a flow when it ends: the record of a nine-hour tunnel comes nine hours after its CONNECT, while
      * the host's other traffic has moved event time on. It still finds the target its request named.
      */
