@@ -73,7 +73,7 @@ public final class Head {
     }
 
     private boolean hasByteOrderMark() {
-        return length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF;
+        return LineReader.byteOrderMarkAt(bytes, 0, length);
     }
 
     private List<String> splitLines() {

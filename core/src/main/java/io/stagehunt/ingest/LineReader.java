@@ -133,9 +133,14 @@ public final class LineReader implements Closeable {
         account.recordRead();
         account.addBytes(to - from + 1L);
         // a UTF-8 byte-order mark, which Windows tools write before the first line, is no part of it
-        lineStart = lineNumber == 1 && to - from >= 3 && buffer[from] == (byte) 0xEF && buffer[from + 1] == (byte) 0xBB
-                && buffer[from + 2] == (byte) 0xBF ? from + 3 : from;
+        lineStart = lineNumber == 1 && byteOrderMarkAt(buffer, from, to) ? from + 3 : from;
         lineEnd = to > from && buffer[to - 1] == '\r' ? to - 1 : to;
+    }
+
+    /** Whether {@code bytes[from, to)} starts with a UTF-8 byte-order mark. */
+    static boolean byteOrderMarkAt(byte[] bytes, int from, int to) {
+        return to - from >= 3 && bytes[from] == (byte) 0xEF && bytes[from + 1] == (byte) 0xBB
+                && bytes[from + 2] == (byte) 0xBF;
     }
 
     private int indexOfNewline(int from, int to) {

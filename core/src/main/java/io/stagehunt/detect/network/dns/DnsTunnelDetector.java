@@ -151,11 +151,13 @@ public final class DnsTunnelDetector implements Detector<Host, TunnelHostState> 
             return state;
         }
         DnsQuery query = (DnsQuery) event;
-        String name = DnsNames.tunnelName(query);
+        // most names are host names, whole: only the rare others need their host-name part found
+        String plain = DnsNames.destinationName(query);
+        String name = plain != null ? plain : DnsNames.tunnelName(query);
         if (name == null || DnsNames.isInfrastructureName(name)) {
             return state;
         }
-        String hostNamePart = DnsNames.hostNamePart(name);
+        String hostNamePart = plain != null ? plain : DnsNames.hostNamePart(name);
         String domain = suffixes.registeredDomain(hostNamePart);
         if (domain == null || DnsNames.isUnderAny(trustedBelowDomains ? hostNamePart : domain, trusted)) {
             return state;
